@@ -1,0 +1,144 @@
+//! Diagnostics: every repair the parser made and everything it could not read.
+//!
+//! The parser never guesses silently: each time it joins a wrapped label,
+//! matches a variant spelling, assumes a missing header, reads a blank cell or
+//! skips site boilerplate it records a [`Diagnostic`] with the line it
+//! concerns. The codes are stable strings (see [`DiagnosticCode::as_str`]).
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::span::Span;
+
+/// How much a diagnostic matters to someone using the numbers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// A routine repair of a known layout quirk; the values are sound.
+    Note,
+    /// A repair that involved a judgement, or input that was kept but not understood.
+    Warning,
+    /// Something the report should contain is missing or could not be read.
+    Error,
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Severity::Note => "note",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        })
+    }
+}
+
+macro_rules! codes {
+    ($( $(#[$m:meta])* $v:ident => $s:literal, $sev:ident; )+) => {
+        /// What kind of repair or problem a [`Diagnostic`] reports.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        #[non_exhaustive]
+        pub enum DiagnosticCode { $( $(#[$m])* $v, )+ }
+
+        impl DiagnosticCode {
+            /// The stable code string, e.g. `label.wrapped`.
+            pub const fn as_str(self) -> &'static str {
+                match self { $( DiagnosticCode::$v => $s, )+ }
+            }
+
+            /// The severity this code always has.
+            pub const fn severity(self) -> Severity {
+                match self { $( DiagnosticCode::$v => Severity::$sev, )+ }
+            }
+        }
+    };
+}
+
+codes! {
+    /// A row label wrapped over several lines was joined.
+    WrappedLabel => "label.wrapped", Note;
+    /// A label was matched from a variant or misspelt form (本年度止件数…).
+    LabelVariant => "label.variant", Note;
+    /// A piece of text could match two rows equally well; nothing was assigned.
+    AmbiguousLabel => "label.ambiguous", Warning;
+    /// A line looked like a header row in the middle of a table and was skipped.
+    MisplacedHeader => "table.misplaced_header", Warning;
+    /// A table header was missing; the template's column order was assumed.
+    HeaderAssumed => "table.header_assumed", Warning;
+    /// A cell was blank (empty, `/`, `-`, `—`, `无`); it is kept as blank, not zero.
+    BlankCell => "cell.blank", Note;
+    /// A row had fewer values than columns; the missing ones are blank.
+    ShortRow => "row.short", Warning;
+    /// A row had more values than columns; the extra ones are kept here.
+    ExtraValues => "row.extra_values", Warning;
+    /// A tab-separated row lost its leading tabs (merged label cells).
+    LeadingTabsLost => "row.leading_tabs_lost", Note;
+    /// Values were separated from their labels (PDF flattening) and assigned in template order.
+    DetachedLabels => "table.detached_labels", Warning;
+    /// A block of values was printed column by column and was transposed.
+    ColumnMajorBlock => "table.column_major_block", Warning;
+    /// （六）其他处理 was printed as one row; its sub-rows are absent.
+    SingleOtherRow => "t3.single_other_row", Note;
+    /// A row the template requires was not found.
+    RowMissing => "row.missing", Error;
+    /// A table the template requires was not found.
+    TableMissing => "table.missing", Error;
+    /// A numbered section (一…六) was not found.
+    SectionMissing => "section.missing", Warning;
+    /// A page number or page break inside the text was skipped.
+    PageBreak => "page.break", Note;
+    /// Web-site boilerplate (听全文, 分享到…) was skipped.
+    Boilerplate => "text.boilerplate", Note;
+    /// Text inside a table that is not a label or a value; kept verbatim.
+    UnrecognizedText => "text.unrecognized", Note;
+    /// Characters spaced apart (PDF) were read together.
+    SpacedCharacters => "text.spaced", Note;
+    /// The template (2019 or 2021) could not be told from the table headers.
+    TemplateGuessed => "template.guessed", Warning;
+}
+
+impl fmt::Display for DiagnosticCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One repair or problem, with the line it concerns.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Diagnostic {
+    /// What kind of repair or problem.
+    pub code: DiagnosticCode,
+    /// How much it matters.
+    pub severity: Severity,
+    /// A sentence saying what was done and why.
+    pub message: String,
+    /// 1-based line the diagnostic is about (0 when it concerns the whole text).
+    pub line: u32,
+    /// The exact source range, when there is one.
+    pub span: Option<Span>,
+}
+
+impl Diagnostic {
+    /// A diagnostic at a span.
+    pub fn at(code: DiagnosticCode, span: Span, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            code,
+            severity: code.severity(),
+            message: message.into(),
+            line: span.line,
+            span: Some(span),
+        }
+    }
+
+    /// A diagnostic about a line, without a precise span.
+    pub fn at_line(code: DiagnosticCode, line: u32, message: impl Into<String>) -> Diagnostic {
+        Diagnostic { code, severity: code.severity(), message: message.into(), line, span: None }
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "line {}: {}[{}]: {}", self.line, self.severity, self.code, self.message)
+    }
+}

@@ -1,0 +1,279 @@
+//! Layout sniffing and cell tokens: turns the lines of a table region into a
+//! stream of text fragments and values, whatever the layout.
+//!
+//! Every layout reduces to the same stream: a label is text, a cell is a value
+//! (a number or a blank). The table readers then only have to pair labels with
+//! values, which is where the layouts really differ (see `rows.rs`).
+
+use crate::diag::{Diagnostic, DiagnosticCode};
+use crate::report::Layout;
+use crate::span::Span;
+use crate::text::{Line, is_blank_marker, is_blankish};
+use crate::value::{Number, Value};
+
+use super::markers::is_page_number;
+
+/// One token of a table region.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Tok<'a> {
+    /// A run of text on one line (or in one field).
+    Text { raw: &'a str, span: Span },
+    /// A cell value.
+    Value { value: Value, span: Span },
+}
+
+impl Tok<'_> {
+    #[allow(dead_code)]
+    pub(crate) fn span(&self) -> Span {
+        match self {
+            Tok::Text { span, .. } | Tok::Value { span, .. } => *span,
+        }
+    }
+}
+
+/// A token with the index of the source line it came from (within the region).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Event<'a> {
+    pub tok: Tok<'a>,
+    /// Index into the region's lines.
+    pub line_idx: usize,
+}
+
+/// Guesses the layout of a table region from its lines.
+pub(crate) fn sniff_layout(lines: &[Line<'_>], pdf_document: bool) -> Layout {
+    let mut pipes = 0;
+    let mut tab_rows = 0;
+    let mut wide_gaps = 0;
+    let mut inline_numbers = 0;
+    for l in lines {
+        let t = l.text.trim();
+        if t.starts_with('|') && t.len() > 1 {
+            pipes += 1;
+            continue;
+        }
+        if l.text.contains('\t') {
+            let filled = l.text.split('\t').filter(|f| !is_blankish(f)).count();
+            if filled >= 2 {
+                tab_rows += 1;
+            }
+            continue;
+        }
+        let mut numbers = 0;
+        for w in t.split_whitespace() {
+            if Number::parse_cell(w).is_some() {
+                numbers += 1;
+            }
+        }
+        if numbers >= 2 || (numbers >= 1 && t.split_whitespace().count() >= 2) {
+            if t.contains("  ") {
+                wide_gaps += 1;
+            } else {
+                inline_numbers += 1;
+            }
+        }
+    }
+    if pipes >= 2 {
+        Layout::Markdown
+    } else if tab_rows >= 2 {
+        Layout::TabSeparated
+    } else if wide_gaps >= 2 && wide_gaps >= inline_numbers {
+        Layout::PdfLayout
+    } else if inline_numbers >= 2 || pdf_document {
+        Layout::PdfFlat
+    } else {
+        Layout::CellPerLine
+    }
+}
+
+/// Tokenizes the region. Page numbers are skipped (with a diagnostic); blank
+/// cells become `Value::Blank` tokens according to the layout's conventions.
+pub(crate) fn tokenize<'a>(
+    lines: &[Line<'a>],
+    layout: Layout,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<Event<'a>> {
+    let mut out = Vec::with_capacity(lines.len() * 2);
+    // Web pages that put an empty line after every cell mark an empty cell
+    // with extra empty lines; find out whether this region is spaced so.
+    let double_spaced = layout == Layout::CellPerLine && is_double_spaced(lines);
+    let mut empty_run = 0usize;
+    for (idx, line) in lines.iter().enumerate() {
+        let text = line.text;
+        if text.is_empty() || (layout != Layout::CellPerLine && is_blankish(text)) {
+            empty_run += 1;
+            continue;
+        }
+        if double_spaced && empty_run >= 3 {
+            // k empty lines between two cells hold (k - 1) / 2 empty cells.
+            for _ in 0..(empty_run - 1) / 2 {
+                let span = line.span_at(0, 0);
+                out.push(Event { tok: Tok::Value { value: Value::Blank, span }, line_idx: idx });
+            }
+        }
+        empty_run = 0;
+        if is_page_number(text) {
+            diags.push(Diagnostic::at(
+                DiagnosticCode::PageBreak,
+                line.span(),
+                format!("skipped page number {:?} inside a table", text.trim()),
+            ));
+            continue;
+        }
+        if is_blankish(text) {
+            // Cell-per-line: a line of only spaces or tabs is an empty cell.
+            out.push(Event {
+                tok: Tok::Value { value: Value::Blank, span: line.span() },
+                line_idx: idx,
+            });
+            continue;
+        }
+        let trimmed = text.trim();
+        if trimmed.starts_with('|') {
+            tokenize_markdown(line, idx, &mut out);
+        } else if text.contains('\t') {
+            tokenize_tabbed(line, idx, &mut out);
+        } else if let Some(rest) = trimmed.strip_prefix('#') {
+            push_words(line, rest.trim_start_matches('#'), idx, false, &mut out);
+        } else {
+            push_words(line, text, idx, true, &mut out);
+        }
+    }
+    out
+}
+
+/// True when most gaps between non-empty lines are exactly one empty line.
+fn is_double_spaced(lines: &[Line<'_>]) -> bool {
+    let mut gaps_one = 0;
+    let mut gaps_zero = 0;
+    let mut run = 0;
+    let mut seen = false;
+    for l in lines {
+        if l.text.is_empty() {
+            run += 1;
+        } else {
+            if seen {
+                match run {
+                    0 => gaps_zero += 1,
+                    1 => gaps_one += 1,
+                    _ => {}
+                }
+            }
+            seen = true;
+            run = 0;
+        }
+    }
+    gaps_one > 4 && gaps_one > gaps_zero * 3
+}
+
+fn tokenize_markdown<'a>(line: &Line<'a>, idx: usize, out: &mut Vec<Event<'a>>) {
+    let t = line.text.trim();
+    let inner = t.trim_start_matches('|').trim_end_matches('|');
+    // `|---|:--:|` separator rows carry nothing.
+    if inner.chars().all(|c| matches!(c, '-' | ':' | '|' | ' ' | '\t')) {
+        return;
+    }
+    for field in inner.split('|') {
+        push_field(line, field, idx, out);
+    }
+}
+
+/// A tab-separated line: empty fields before the first value or after the
+/// last one are padding from merged cells; empty fields between values are
+/// blank cells.
+fn tokenize_tabbed<'a>(line: &Line<'a>, idx: usize, out: &mut Vec<Event<'a>>) {
+    let first = out.len();
+    let mut pending_empty: Vec<Span> = Vec::new();
+    let mut seen_value = false;
+    for field in line.text.split('\t') {
+        if is_blankish(field) {
+            if seen_value {
+                pending_empty.push(line.span_of(field));
+            }
+            continue;
+        }
+        let before = out.len();
+        push_field(line, field, idx, out);
+        let added_value = out[before..].iter().any(|e| matches!(e.tok, Tok::Value { .. }));
+        if added_value {
+            // Empty fields between two values are blank cells; insert them in order.
+            if !pending_empty.is_empty() {
+                let blanks = pending_empty.drain(..).map(|span| Event {
+                    tok: Tok::Value { value: Value::Blank, span },
+                    line_idx: idx,
+                });
+                let tail: Vec<_> = out.drain(before..).collect();
+                out.extend(blanks);
+                out.extend(tail);
+            }
+            seen_value = true;
+        } else {
+            pending_empty.clear();
+        }
+    }
+    let _ = first;
+}
+
+/// One field of a tabbed or markdown row: a number, a blank marker, or text
+/// (which may itself hold numbers separated by spaces).
+fn push_field<'a>(line: &Line<'a>, field: &'a str, idx: usize, out: &mut Vec<Event<'a>>) {
+    let f = field.trim();
+    if f.is_empty() || is_blank_marker(f) {
+        let span = if f.is_empty() { line.span_of(field) } else { line.span_of(f) };
+        out.push(Event { tok: Tok::Value { value: Value::Blank, span }, line_idx: idx });
+        return;
+    }
+    push_words(line, field, idx, true, out);
+}
+
+/// Splits text on whitespace into numbers and runs of words; consecutive
+/// words stay one text token (with the spaces between them).
+fn push_words<'a>(
+    line: &Line<'a>,
+    text: &'a str,
+    idx: usize,
+    markers_as_blank: bool,
+    out: &mut Vec<Event<'a>>,
+) {
+    let base = (text.as_ptr() as usize).saturating_sub(line.text.as_ptr() as usize);
+    let words = text.split_whitespace();
+    // A placeholder is only a blank cell next to numbers or alone on its line:
+    // elsewhere 无 or - is part of a label.
+    let mut has_number = false;
+    let mut count = 0;
+    for w in text.split_whitespace() {
+        count += 1;
+        if Number::parse_cell(w).is_some() {
+            has_number = true;
+        }
+    }
+    let mut run: Option<(usize, usize)> = None; // byte range in `text` of current text run
+    let flush = |run: &mut Option<(usize, usize)>, out: &mut Vec<Event<'a>>| {
+        if let Some((s, e)) = run.take() {
+            let raw = &text[s..e];
+            out.push(Event { tok: Tok::Text { raw, span: line.span_at(base + s, e - s) }, line_idx: idx });
+        }
+    };
+    for w in words {
+        let s = (w.as_ptr() as usize) - (text.as_ptr() as usize);
+        let e = s + w.len();
+        if let Some(number) = Number::parse_cell(w) {
+            flush(&mut run, out);
+            out.push(Event {
+                tok: Tok::Value { value: Value::Number { number }, span: line.span_at(base + s, w.len()) },
+                line_idx: idx,
+            });
+        } else if markers_as_blank && is_blank_marker(w) && (has_number || count == 1) {
+            flush(&mut run, out);
+            out.push(Event {
+                tok: Tok::Value { value: Value::Blank, span: line.span_at(base + s, w.len()) },
+                line_idx: idx,
+            });
+        } else {
+            run = Some(match run {
+                Some((rs, _)) => (rs, e),
+                None => (s, e),
+            });
+        }
+    }
+    flush(&mut run, out);
+}

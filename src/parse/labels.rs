@@ -1,0 +1,187 @@
+//! The row labels of tables 2 and 3, and how a piece of (squashed) text is
+//! matched to one.
+//!
+//! Matching is by distinctive keywords rather than whole labels, because real
+//! labels are wrapped, misspelt (其他法律行政止公开), renumbered (1、 / 1.) and
+//! padded. A text that holds the keywords of two different rows is reported
+//! as ambiguous rather than guessed.
+
+use crate::key::{T2Item, T3Group, T3Row};
+
+/// A table-3 row: the label's core as the template prints it (squashed,
+/// without numbering), and keywords any of which identifies the row.
+struct T3Label {
+    row: T3Row,
+    core: &'static str,
+    keywords: &'static [&'static str],
+}
+
+const T3_LABELS: &[T3Label] = &[
+    T3Label { row: T3Row::NewReceived, core: "本年新收政府信息公开申请数量", keywords: &["本年新收", "新收政府信息"] },
+    T3Label { row: T3Row::CarriedOver, core: "上年结转政府信息公开申请数量", keywords: &["上年结转"] },
+    T3Label { row: T3Row::Granted, core: "予以公开", keywords: &["予以公开"] },
+    T3Label { row: T3Row::PartiallyGranted, core: "部分公开", keywords: &["部分公开"] },
+    T3Label { row: T3Row::WithheldStateSecret, core: "属于国家秘密", keywords: &["国家秘密"] },
+    T3Label { row: T3Row::WithheldProhibitedByLaw, core: "其他法律行政法规禁止公开", keywords: &["其他法律", "法规禁止"] },
+    T3Label { row: T3Row::WithheldSecurityStability, core: "三安全一稳定", keywords: &["三安全", "一稳定"] },
+    T3Label { row: T3Row::WithheldThirdPartyRights, core: "保护第三方合法权益", keywords: &["第三方"] },
+    T3Label { row: T3Row::WithheldInternalAffairs, core: "属于三类内部事务信息", keywords: &["内部事务"] },
+    T3Label { row: T3Row::WithheldProcessInfo, core: "属于四类过程性信息", keywords: &["过程性"] },
+    T3Label { row: T3Row::WithheldEnforcementFile, core: "属于行政执法案卷", keywords: &["执法案卷"] },
+    T3Label { row: T3Row::WithheldAdministrativeQuery, core: "属于行政查询事项", keywords: &["行政查询", "查询事项"] },
+    T3Label { row: T3Row::UnavailableNotHeld, core: "本机关不掌握相关政府信息", keywords: &["不掌握"] },
+    T3Label { row: T3Row::UnavailableNeedsCreation, core: "没有现成信息需要另行制作", keywords: &["现成信息", "另行制作"] },
+    T3Label { row: T3Row::UnavailableUnclear, core: "补正后申请内容仍不明确", keywords: &["补正后", "仍不明确"] },
+    T3Label { row: T3Row::NotProcessedPetition, core: "信访举报投诉类申请", keywords: &["信访", "举报投诉"] },
+    T3Label { row: T3Row::NotProcessedDuplicate, core: "重复申请", keywords: &["重复申请"] },
+    T3Label { row: T3Row::NotProcessedPublication, core: "要求提供公开出版物", keywords: &["出版物"] },
+    T3Label { row: T3Row::NotProcessedExcessive, core: "无正当理由大量反复申请", keywords: &["大量反复"] },
+    T3Label { row: T3Row::NotProcessedConfirmation, core: "要求行政机关确认或重新出具已获取信息", keywords: &["确认或重新", "重新出具"] },
+    T3Label { row: T3Row::OtherNoCorrection, core: "申请人无正当理由逾期不补正", keywords: &["逾期不补正", "无正当理由逾期"] },
+    T3Label { row: T3Row::OtherUnpaidFee, core: "申请人逾期未按收费通知要求缴纳费用", keywords: &["收费通知", "缴纳费用"] },
+    T3Label { row: T3Row::CarriedForward, core: "结转下年度继续办理", keywords: &["结转下年", "结转下一年", "继续办理"] },
+];
+
+/// What a piece of table-3 text is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum T3Text {
+    /// A row label; `variant` when matched by keyword but not by the template wording.
+    Row { row: T3Row, variant: bool },
+    /// An outcome group label （三）不予公开…; （六）其他处理 may also be a row.
+    Group(T3Group),
+    /// 三、本年度办理结果.
+    OutcomeHeader,
+    /// Holds the keywords of two rows.
+    Ambiguous(T3Row, T3Row),
+    /// Anything else: headers, notes, wrapped fragments.
+    Other,
+}
+
+/// Matches squashed text against the table-3 labels. `group` is the outcome
+/// group the reader is in (for the bare 3.其他 row); `after_rows` says whether
+/// any row was seen (a bare 总计 before that is the column header).
+pub(crate) fn classify_t3(sq: &str, group: Option<T3Group>, after_rows: bool) -> T3Text {
+    let mut found: Option<(T3Row, bool)> = None;
+    for l in T3_LABELS {
+        if l.keywords.iter().any(|k| sq.contains(k)) {
+            let exact = sq.contains(l.core);
+            match found {
+                None => found = Some((l.row, exact)),
+                Some((r, e)) if r != l.row => {
+                    // Two rows: the one whose full wording is present wins; else ambiguous.
+                    if exact && !e {
+                        found = Some((l.row, exact));
+                    } else if exact == e {
+                        return T3Text::Ambiguous(r, l.row);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    if let Some((row, exact)) = found {
+        return T3Text::Row { row, variant: !exact };
+    }
+    if sq.contains("总计") && (sq.contains("七") || after_rows) && sq.chars().count() <= 8 {
+        return T3Text::Row { row: T3Row::Total, variant: !sq.contains("七") };
+    }
+    if sq.contains("其他处理") || sq == "(六)其他" || sq == "六)其他" {
+        return T3Text::Group(T3Group::Other);
+    }
+    let bare_other = sq.ends_with("其他") && sq.chars().count() <= 6;
+    if bare_other && (group == Some(T3Group::Other) || sq.starts_with('3')) {
+        return T3Text::Row { row: T3Row::OtherOther, variant: !sq.starts_with('3') };
+    }
+    if sq.contains("办理结果") {
+        return T3Text::OutcomeHeader;
+    }
+    for (kw, g) in [
+        ("不予公开", T3Group::Withheld),
+        ("无法提供", T3Group::Unavailable),
+        ("不予处理", T3Group::NotProcessed),
+    ] {
+        if sq.contains(kw) {
+            return T3Text::Group(g);
+        }
+    }
+    T3Text::Other
+}
+
+/// What a piece of table-2 text is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum T2Text {
+    /// A row label.
+    Row(T2Item),
+    /// 第二十条第（X）项: the start of a block.
+    Block,
+    /// A column header; `2019`/`2021` say which template's wording it is.
+    Header { y2019: bool, y2021: bool },
+    /// Anything else.
+    Other,
+}
+
+/// Matches squashed text against the table-2 labels.
+pub(crate) fn classify_t2(sq: &str) -> T2Text {
+    if sq.contains("第二十条") || sq.contains("第二十一条") {
+        return T2Text::Block;
+    }
+    let y2019 = ["新制作", "新公开数量", "对外公开总数", "上一年项目", "增/减", "增减", "采购项目数量", "采购总金额"]
+        .iter()
+        .any(|k| sq.contains(k));
+    let y2021 = ["制发件数", "废止件数", "现行有效", "止件数", "收费金额", "本年处理决定"]
+        .iter()
+        .any(|k| sq.contains(k));
+    if y2019 || y2021 || sq.contains("信息内容") {
+        return T2Text::Header { y2019, y2021 };
+    }
+    const ROWS: &[(&str, T2Item)] = &[
+        ("规范性文件", T2Item::NormativeDocuments),
+        ("规章", T2Item::Regulations),
+        ("其他对外管理服务", T2Item::OtherServices),
+        ("行政许可", T2Item::Licensing),
+        ("行政处罚", T2Item::Punishment),
+        ("行政强制", T2Item::Enforcement),
+        ("事业性收费", T2Item::Fees),
+        ("集中采购", T2Item::Procurement),
+    ];
+    for (kw, item) in ROWS {
+        if sq.contains(kw) && sq.chars().count() <= kw.chars().count() + 8 {
+            return T2Text::Row(*item);
+        }
+    }
+    T2Text::Other
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::squash;
+
+    fn c(s: &str) -> T3Text {
+        classify_t3(&squash(s), None, true)
+    }
+
+    #[test]
+    fn t3_rows() {
+        assert_eq!(c("一、本年新收政府信息公开申请数量"), T3Text::Row { row: T3Row::NewReceived, variant: false });
+        assert_eq!(c("2.其他法律行政止公开"), T3Text::Row { row: T3Row::WithheldProhibitedByLaw, variant: true });
+        assert_eq!(c("（二）部分公开（区分处理的，只计这一情形，不计其他情形）"), T3Text::Row { row: T3Row::PartiallyGranted, variant: false });
+        assert_eq!(c("4.无正当理由大量反复 申请"), T3Text::Row { row: T3Row::NotProcessedExcessive, variant: false });
+        assert_eq!(c("四、结转下一年度继续办理").clone(), T3Text::Row { row: T3Row::CarriedForward, variant: true });
+        assert_eq!(c("（七）总计"), T3Text::Row { row: T3Row::Total, variant: false });
+        assert_eq!(classify_t3("总计", None, false), T3Text::Other);
+        assert_eq!(c("（六）其他处理"), T3Text::Group(T3Group::Other));
+        assert_eq!(c("3.其他"), T3Text::Row { row: T3Row::OtherOther, variant: false });
+        assert_eq!(c("三 、本 年 度办 理 结果"), T3Text::OutcomeHeader);
+        assert!(matches!(c("本年新收 上年结转"), T3Text::Ambiguous(..)));
+    }
+
+    #[test]
+    fn t2_rows() {
+        assert_eq!(classify_t2("规章"), T2Text::Row(T2Item::Regulations));
+        assert_eq!(classify_t2("行政规范性文件"), T2Text::Row(T2Item::NormativeDocuments));
+        assert_eq!(classify_t2("第二十条第(一)项"), T2Text::Block);
+        assert!(matches!(classify_t2("本年度止件数"), T2Text::Header { y2021: true, .. }));
+        assert!(matches!(classify_t2("本年新制作数量"), T2Text::Header { y2019: true, .. }));
+    }
+}

@@ -1,0 +1,128 @@
+//! Small grammars (nom) for the markers that structure a report: section
+//! numerals, subsection markers, page numbers.
+
+use nom::{
+    IResult, Parser,
+    branch::alt,
+    bytes::complete::{tag, take_while, take_while1},
+    character::complete::{char, satisfy},
+    combinator::{eof, opt, recognize},
+    multi::many1,
+};
+
+fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{3000}'
+}
+
+fn spaces(i: &str) -> IResult<&str, &str> {
+    take_while(is_space)(i)
+}
+
+fn dash(i: &str) -> IResult<&str, &str> {
+    recognize(many1(satisfy(|c| matches!(c, '-' | '—' | '–' | '－' | '―' | '‒' | '−')))).parse(i)
+}
+
+fn digits(i: &str) -> IResult<&str, &str> {
+    take_while1(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c))(i)
+}
+
+/// `-3-`, `— 3 —`, `- 3 -`, `第3页`, `第 3 页 共 5 页`: a page number line.
+pub(crate) fn is_page_number(line: &str) -> bool {
+    let t = line.trim_matches(is_space);
+    if t.is_empty() || t.len() > 40 {
+        return false;
+    }
+    let dashed = (dash, spaces, digits, spaces, dash, spaces, eof).parse(t).is_ok();
+    let paged = (
+        char('第'),
+        spaces,
+        digits,
+        spaces,
+        char('页'),
+        opt((spaces, opt(alt((char('/'), char('，'), char(','))) ), spaces, char('共'), spaces, digits, spaces, char('页'))),
+        spaces,
+        eof,
+    )
+        .parse(t)
+        .is_ok();
+    dashed || paged
+}
+
+/// The value of a Chinese numeral 一…十 (only single characters and 十一…十九).
+fn numeral_value(s: &str) -> Option<u8> {
+    const N: [char; 10] = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+    let cs: Vec<char> = s.chars().collect();
+    let v = |c: char| N.iter().position(|&n| n == c).map(|p| p as u8 + 1);
+    match cs.as_slice() {
+        [a] => v(*a),
+        ['十', b] => Some(10 + v(*b)?),
+        _ => None,
+    }
+}
+
+fn chinese_numeral(i: &str) -> IResult<&str, &str> {
+    take_while1(|c: char| "一二三四五六七八九十".contains(c))(i)
+}
+
+/// A section heading start: `一、`, `一.`, `一．`, `一 ` (after optional `#`, `*`
+/// and spaces). Returns the section number (1-based) and the rest of the line.
+pub(crate) fn section_numeral(line: &str) -> Option<(u8, &str)> {
+    let lead = |i| take_while(|c: char| is_space(c) || c == '#' || c == '*')(i);
+    let sep = alt((
+        recognize((spaces, alt((tag("、"), tag("."), tag("．"), tag("，"), tag(","))), spaces)),
+        take_while1(is_space),
+    ));
+    let (rest, (_, num, _)) = (lead, chinese_numeral, sep).parse(line).ok()?;
+    let n = numeral_value(num)?;
+    Some((n, rest))
+}
+
+/// A subsection marker at the start of a line: `（一）`, `(一)`, `（1）`,
+/// `1、`, `1.`, `1．`. Returns the marker (as written, without leading space)
+/// and the rest.
+pub(crate) fn subsection_marker(line: &str) -> Option<(&str, &str)> {
+    let t = line.trim_start_matches(|c: char| is_space(c) || c == '#' || c == '*');
+    let paren = recognize((
+        alt((char('('), char('（'))),
+        spaces,
+        alt((chinese_numeral, digits)),
+        spaces,
+        alt((char(')'), char('）'))),
+    ));
+    let dotted = recognize((digits, alt((tag("、"), tag("．"), tag("."))), nom::combinator::not(digits)));
+    let (rest, marker) = alt((paren, dotted)).parse(t).ok()?;
+    Some((marker, rest))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_numbers() {
+        for p in ["-3-", "— 3 —", "- 3 -", "第3页", "第 3 页 共 5 页", "  -12-  ", "－３－"] {
+            assert!(is_page_number(p), "{p}");
+        }
+        for p in ["3", "-3", "第三章", "2023年", "3 -", ""] {
+            assert!(!is_page_number(p), "{p}");
+        }
+    }
+
+    #[test]
+    fn section_numerals() {
+        assert_eq!(section_numeral("一、总体情况").unwrap(), (1, "总体情况"));
+        assert_eq!(section_numeral("  ## 六. 其他").unwrap().0, 6);
+        assert_eq!(section_numeral("三 、本 年").unwrap().0, 3);
+        assert!(section_numeral("一是加大").is_none());
+        assert!(section_numeral("总体").is_none());
+    }
+
+    #[test]
+    fn subsection_markers() {
+        assert_eq!(subsection_marker("（一）主动公开").unwrap(), ("（一）", "主动公开"));
+        assert_eq!(subsection_marker("(二) 依申请").unwrap().0, "(二)");
+        assert_eq!(subsection_marker("1、平台").unwrap().0, "1、");
+        assert!(subsection_marker("2023.5").is_none());
+        assert!(subsection_marker("一是").is_none());
+    }
+}

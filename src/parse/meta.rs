@@ -1,0 +1,163 @@
+//! Title and preamble facts: agency, year, statistics period, date, contacts.
+
+use nom::{
+    IResult, Parser,
+    bytes::complete::take_while_m_n,
+    character::complete::{char, space0},
+};
+
+use crate::report::{Metadata, Text};
+use crate::text::{Line, squash, squash_into};
+
+/// Web-page furniture that surrounds a report copied from a site.
+pub(crate) fn is_boilerplate(line: &str) -> bool {
+    let t = line.trim().trim_start_matches(['•', '·', '●', '*', '-']).trim();
+    const STARTS: &[&str] = &[
+        "听全文", "分享到", "来源", "扫一扫", "相关附件", "相关新闻", "关注", "打印", "关闭", "字号", "【字体", "浏览次数",
+        "发布时间", "发布日期", "信息来源", "索引号", "责任编辑", "附件下载", "【打印", "【关闭", "首页", "当前位置",
+    ];
+    t.is_empty() && line.trim() == "-" || STARTS.iter().any(|s| t.starts_with(s)) && t.chars().count() <= 60
+}
+
+fn year4(i: &str) -> IResult<&str, u16> {
+    let (i, d) = take_while_m_n(4, 4, |c: char| c.is_ascii_digit())(i)?;
+    Ok((i, d.parse().unwrap_or(0)))
+}
+
+/// The year in `2023年` / `2023 年度` at the start of `s`.
+fn year_prefix(s: &str) -> Option<u16> {
+    let (_, (y, _, _)) = (year4, space0, char('年')).parse(s).ok()?;
+    (1990..=2100).contains(&y).then_some(y)
+}
+
+/// Reads metadata from the preamble lines (before section 一) and the tail.
+pub(crate) fn read(lines: &[Line<'_>], preamble_end: usize, tail_from: usize) -> Metadata {
+    let mut meta = Metadata::default();
+    let pre = &lines[..preamble_end.min(lines.len())];
+    // Title: the first line that says 报告 with a year, joined with the line before when that holds the agency.
+    for (i, l) in pre.iter().enumerate() {
+        let sq = squash(l.text);
+        if !(sq.contains("报告") && (sq.contains("年") || sq.contains("政府信息公开"))) || sq.chars().count() > 60 {
+            continue;
+        }
+        if crate::parse::meta::is_boilerplate(l.text) {
+            continue;
+        }
+        let mut title_lines = vec![l];
+        let starts_with_year = year_prefix(&sq).is_some();
+        if starts_with_year {
+            if let Some(prev) = pre[..i].iter().rev().find(|p| !p.text.trim().is_empty()) {
+                let psq = squash(prev.text);
+                if psq.chars().count() <= 30 && !is_boilerplate(prev.text) {
+                    title_lines.insert(0, prev);
+                }
+            }
+        }
+        let mut text = String::new();
+        let mut joined_sq = String::new();
+        for t in &title_lines {
+            text.push_str(t.text.trim());
+            squash_into(t.text, &mut joined_sq);
+        }
+        let first = title_lines[0];
+        let mut span = first.span_of(first.text.trim());
+        let last = title_lines[title_lines.len() - 1];
+        span.end = last.start + last.text.trim_end().len();
+        meta.title = Some(Text { text, span });
+        // Agency: the text before the year.
+        let cs: Vec<(usize, char)> = joined_sq.char_indices().collect();
+        for (k, &(pos, c)) in cs.iter().enumerate() {
+            if c.is_ascii_digit() {
+                if let Some(y) = year_prefix(&joined_sq[pos..]) {
+                    if k > 0 {
+                        meta.agency = Some(joined_sq[..pos].to_owned());
+                    }
+                    meta.year = Some(y);
+                    break;
+                }
+            }
+        }
+        break;
+    }
+    // Period: 2023年1月1日至(2023年)12月31日.
+    let scan = |from: usize, to: usize| lines[from.min(lines.len())..to.min(lines.len())].iter();
+    for l in scan(0, lines.len()) {
+        if let Some(p) = find_period(l) {
+            if meta.year.is_none() {
+                meta.year = year_prefix(&squash(&p.text));
+            }
+            meta.period = Some(p);
+            break;
+        }
+    }
+    // Contacts, anywhere (preamble first).
+    for l in scan(0, lines.len()) {
+        if meta.address.is_none() {
+            meta.address = after_label(l, &["地址：", "地址:", "通讯地址："], &['；', ';', '，', '。', '）', ')', '\t']);
+        }
+        if meta.phone.is_none() {
+            meta.phone = after_label(l, &["电话：", "电话:", "联系电话：", "电话 "], &['；', ';', '，', '。', '）', ')', '、', '\t', ' ']);
+        }
+        if meta.postcode.is_none() {
+            meta.postcode = after_label(l, &["邮编：", "邮编:", "邮政编码：", "邮政编码:"], &['；', ';', '，', '。', '）', ')', '\t', ' ']);
+        }
+    }
+    // Publication date: the last date line in the tail (signature), else a web header date.
+    for l in scan(tail_from, lines.len()).rev() {
+        let t = l.text.trim();
+        let sq = squash(t);
+        if sq.chars().count() <= 14 && sq.ends_with('日') && year_prefix(&sq).is_some() {
+            meta.published = Some(Text { text: t.to_owned(), span: l.span_of(t) });
+            break;
+        }
+    }
+    if meta.published.is_none() {
+        for l in pre {
+            let t = l.text.trim().trim_start_matches(['•', '·']).trim();
+            let b = t.as_bytes();
+            if t.len() == 10 && b[4] == b'-' && b[7] == b'-' && t[..4].parse::<u16>().is_ok() {
+                meta.published = Some(Text { text: t.to_owned(), span: l.span_of(t) });
+                break;
+            }
+        }
+    }
+    if meta.year.is_none() && meta.agency.is_none() {
+        meta.title = meta.title.filter(|_| true);
+    }
+    meta
+}
+
+fn find_period(l: &Line<'_>) -> Option<Text> {
+    let t = l.text;
+    let end_pat = ["12月31日", "12 月 31 日", "12月 31日", "12 月31 日"];
+    let (end_idx, end_len) = end_pat.iter().filter_map(|p| t.find(p).map(|i| (i, p.len()))).min()?;
+    // Walk back to the start year: the last 4-digit year + 年 + 1 月 1 日 before the end.
+    let head = &t[..end_idx];
+    let mut start = None;
+    for (i, _) in head.char_indices() {
+        if let Some(y) = year_prefix(&head[i..]) {
+            let after = squash(&head[i..]);
+            if after.starts_with(&format!("{y}年1月1日")) {
+                start = Some(i);
+            }
+        }
+    }
+    let s = start?;
+    let text = &t[s..end_idx + end_len];
+    Some(Text { text: text.to_owned(), span: l.span_of(text) })
+}
+
+fn after_label(l: &Line<'_>, labels: &[&str], stops: &[char]) -> Option<Text> {
+    for lab in labels {
+        if let Some(i) = l.text.find(lab) {
+            let rest = &l.text[i + lab.len()..];
+            let rest = rest.trim_start();
+            let end = rest.find(|c| stops.contains(&c)).unwrap_or(rest.len());
+            let v = rest[..end].trim();
+            if !v.is_empty() {
+                return Some(Text { text: v.to_owned(), span: l.span_of(v) });
+            }
+        }
+    }
+    None
+}

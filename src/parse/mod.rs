@@ -1,0 +1,240 @@
+//! The parser: from text to [`Report`].
+//!
+//! Phases, each in its own module:
+//! 1. `text::lines` splits the source into lines (CRLF, CR, form feeds);
+//! 2. [`sections`] finds the six numbered headings; everything between two
+//!    headings is that section's body, kept verbatim;
+//! 3. each table section's lines go through [`cells`] (layout sniffing and
+//!    cell tokens) and then the table's reader ([`t2`], [`t3`], [`t4`]),
+//!    which pairs labels with values (see [`rows`]);
+//! 4. [`meta`] reads the title and preamble.
+//!
+//! Every repair is recorded as a [`Diagnostic`] on the way.
+
+pub(crate) mod cells;
+pub(crate) mod labels;
+pub(crate) mod markers;
+pub(crate) mod meta;
+pub(crate) mod rows;
+pub(crate) mod sections;
+pub mod t2;
+pub(crate) mod t3;
+pub(crate) mod t4;
+
+use crate::diag::{Diagnostic, DiagnosticCode};
+use crate::error::Error;
+use crate::report::{Encoding, Report, Section, SectionKind, Template, Text};
+use crate::text::{Line, lines};
+
+use sections::Heading;
+
+/// Parses the text of an annual report.
+///
+/// Accepts every layout reports come in (tab-separated, one cell per line,
+/// PDF-flattened, `pdftotext -layout`, markdown), with full- or half-width
+/// punctuation, CRLF line ends and a UTF-8 BOM. A damaged report still
+/// parses: what could be read is in the [`Report`], and
+/// [`Report::diagnostics`] say what was repaired or missing. Only text that
+/// is no report at all is an [`Error`].
+///
+/// ```
+/// let report = zfxxgk::parse(zfxxgk::SAMPLE_REPORT).unwrap();
+/// assert_eq!(report.metadata.agency.as_deref(), Some("青川县示例局"));
+/// let received: zfxxgk::CellKey = "t3.new_received.total".parse().unwrap();
+/// assert_eq!(report.cell(received).unwrap().number().unwrap().as_count(), Some(12));
+///
+/// assert!(zfxxgk::parse("今天天气很好。").is_err());
+/// ```
+pub fn parse(text: &str) -> Result<Report, Error> {
+    parse_decoded(text, Encoding::Utf8)
+}
+
+pub(crate) fn parse_decoded(text: &str, encoding: Encoding) -> Result<Report, Error> {
+    let (src, encoding) = match text.strip_prefix('\u{feff}') {
+        Some(rest) => (rest, if encoding == Encoding::Utf8 { Encoding::Utf8Bom } else { encoding }),
+        None => (text, encoding),
+    };
+    if src.trim().is_empty() {
+        return Err(Error::Empty);
+    }
+    check_binary(src)?;
+    let lines = lines(src);
+    let mut diags: Vec<Diagnostic> = Vec::new();
+    let pdf_document = lines.iter().any(|l| l.page_break || markers::is_page_number(l.text));
+    let headings = sections::find_headings(&lines);
+
+    // Section bodies.
+    let mut report = Report { encoding, ..Report::default() };
+    let first_heading = headings.first().map_or(lines.len(), |h| h.line_idx);
+    let mut trailer_from = lines.len();
+    for (k, h) in headings.iter().enumerate() {
+        let mut end = headings.get(k + 1).map_or(lines.len(), |n| n.line_idx);
+        if k + 1 == headings.len() {
+            // Site furniture after the last section is not part of it.
+            if let Some(b) = (h.line_idx + 1..end).find(|&i| meta::is_boilerplate(lines[i].text)) {
+                end = b;
+                trailer_from = b;
+            }
+        }
+        let line = &lines[h.line_idx];
+        let heading_text = line.text.trim();
+        if heading_text.chars().filter(|c| *c == ' ').count() >= 3 && heading_text.chars().count() < 60 {
+            diags.push(Diagnostic::at(
+                DiagnosticCode::SpacedCharacters,
+                line.span(),
+                format!("heading {heading_text:?} has its characters spaced apart; read without the spaces"),
+            ));
+        }
+        let prose = matches!(h.kind, SectionKind::Overview | SectionKind::Problems | SectionKind::Other);
+        report.sections.push(Section {
+            kind: h.kind,
+            heading: Text { text: heading_text.to_owned(), span: line.span_of(heading_text) },
+            body: sections::text_of(src, &lines, h.line_idx + 1, end),
+            subsections: if prose { sections::subsections(src, &lines, h.line_idx + 1, end) } else { Vec::new() },
+        });
+    }
+    for kind in SectionKind::ALL {
+        if !headings.iter().any(|h| h.kind == kind) {
+            diags.push(Diagnostic::at_line(
+                DiagnosticCode::SectionMissing,
+                0,
+                format!("section {}、{} was not found", kind.numeral(), kind.usual_heading()),
+            ));
+        }
+    }
+    report.preamble = sections::text_of(src, &lines, 0, first_heading);
+    for l in lines[..first_heading].iter().chain(&lines[trailer_from..]) {
+        if meta::is_boilerplate(l.text) {
+            diags.push(Diagnostic::at(
+                DiagnosticCode::Boilerplate,
+                l.span(),
+                format!("skipped site boilerplate {:?}", l.text.trim()),
+            ));
+        }
+    }
+    let tail_from = headings.last().map_or(0, |h| h.line_idx);
+    report.metadata = meta::read(&lines, first_heading, tail_from);
+
+    // Tables.
+    let r2 = region(&lines, &headings, SectionKind::ProactiveDisclosure);
+    let r3 = region(&lines, &headings, SectionKind::Requests);
+    let r4 = region(&lines, &headings, SectionKind::ReviewsLitigation);
+    report.template = match t2::sniff_template(r2) {
+        Some(t) => t,
+        None => {
+            let t = match report.metadata.year {
+                Some(y) if y <= 2020 => Template::Y2019,
+                _ => Template::Y2021,
+            };
+            diags.push(Diagnostic::at_line(
+                DiagnosticCode::TemplateGuessed,
+                r2.first().map_or(0, |l| l.number),
+                format!("the table-2 headers do not tell the template; assumed the {t} template from the report year"),
+            ));
+            t
+        }
+    };
+    report.table2 = t2::read(r2, report.template, pdf_document, &mut diags);
+    report.table3 = t3::read(r3, pdf_document, &mut diags);
+    report.table4 = t4::read(r4, pdf_document, &mut diags);
+    for (present, name) in [
+        (report.table2.is_some(), "table 2 (主动公开政府信息情况)"),
+        (report.table3.is_some(), "table 3 (收到和处理政府信息公开申请情况)"),
+        (report.table4.is_some(), "table 4 (行政复议、行政诉讼情况)"),
+    ] {
+        if !present {
+            diags.push(Diagnostic::at_line(DiagnosticCode::TableMissing, 0, format!("{name} was not found")));
+        }
+    }
+    if headings.is_empty() && report.table2.is_none() && report.table3.is_none() && report.table4.is_none() {
+        let line = lines.iter().find(|l| !l.text.trim().is_empty()).map_or(1, |l| l.number);
+        return Err(Error::NotAReport {
+            line,
+            reason: "no numbered section (一、总体情况 … 六、其他需要报告的事项) and none of the three tables was found"
+                .to_owned(),
+        });
+    }
+    diags.sort_by_key(|d| d.line);
+    report.diagnostics = diags;
+    Ok(report)
+}
+
+/// The lines of a section's body; when its heading is missing, the lines
+/// between the neighbouring headings that were found.
+fn region<'s, 'a>(lines: &'s [Line<'a>], headings: &[Heading], kind: SectionKind) -> &'s [Line<'a>] {
+    if let Some(k) = headings.iter().position(|h| h.kind == kind) {
+        let end = headings.get(k + 1).map_or(lines.len(), |n| n.line_idx);
+        return &lines[headings[k].line_idx + 1..end];
+    }
+    let before = headings.iter().rev().find(|h| h.kind < kind).map_or(0, |h| h.line_idx + 1);
+    let after = headings.iter().find(|h| h.kind > kind).map_or(lines.len(), |h| h.line_idx);
+    if before <= after { &lines[before..after] } else { &[] }
+}
+
+/// Rejects binary data: NUL bytes or many control characters.
+fn check_binary(src: &str) -> Result<(), Error> {
+    let mut controls = 0usize;
+    let mut chars = 0usize;
+    let mut line = 1u32;
+    let mut first: Option<(u32, u32)> = None;
+    for c in src.chars() {
+        chars += 1;
+        if c == '\n' {
+            line = line.saturating_add(1);
+            continue;
+        }
+        if c.is_control() && !matches!(c, '\t' | '\r' | '\u{c}' | '\u{b}') {
+            if c == '\0' {
+                return Err(Error::Binary { line, code: 0 });
+            }
+            controls += 1;
+            first.get_or_insert((line, c as u32));
+        }
+        if c == '\u{fffd}' {
+            controls += 1;
+            first.get_or_insert((line, c as u32));
+        }
+    }
+    match first {
+        Some((line, code)) if controls > 8 && controls * 50 > chars => Err(Error::Binary { line, code }),
+        _ => Ok(()),
+    }
+}
+
+/// Parses a report from bytes: UTF-8 (with or without BOM), UTF-16 with a
+/// BOM, or GB18030/GBK. [`Report::encoding`] says which was decoded.
+///
+/// ```
+/// let (gbk, _, _) = encoding_rs::GBK.encode(zfxxgk::SAMPLE_REPORT);
+/// let report = zfxxgk::parse_bytes(&gbk).unwrap();
+/// assert_eq!(report.encoding, zfxxgk::Encoding::Gb18030);
+/// assert_eq!(report.metadata.year, Some(2023));
+/// ```
+pub fn parse_bytes(bytes: &[u8]) -> Result<Report, Error> {
+    if let Some(rest) = bytes.strip_prefix(b"\xef\xbb\xbf") {
+        let text = std::str::from_utf8(rest).map_err(|e| Error::Encoding { offset: 3 + e.valid_up_to() })?;
+        return parse_decoded(text, Encoding::Utf8Bom);
+    }
+    for (bom, enc, ours) in [
+        (&b"\xff\xfe"[..], encoding_rs::UTF_16LE, Encoding::Utf16Le),
+        (&b"\xfe\xff"[..], encoding_rs::UTF_16BE, Encoding::Utf16Be),
+    ] {
+        if let Some(rest) = bytes.strip_prefix(bom) {
+            let (text, had_errors) = enc.decode_without_bom_handling(rest);
+            if had_errors {
+                return Err(Error::Encoding { offset: bom.len() });
+            }
+            return parse_decoded(&text, ours);
+        }
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => parse_decoded(text, Encoding::Utf8),
+        Err(utf8_err) => {
+            let (text, had_errors) = encoding_rs::GB18030.decode_without_bom_handling(bytes);
+            if had_errors {
+                return Err(Error::Encoding { offset: utf8_err.valid_up_to() });
+            }
+            parse_decoded(&text, Encoding::Gb18030)
+        }
+    }
+}

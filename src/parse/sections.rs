@@ -1,0 +1,99 @@
+//! The six numbered sections and their subsections.
+
+use crate::report::{SectionKind, Subsection, Text};
+use crate::text::{Line, squash_into};
+
+use super::markers::{section_numeral, subsection_marker};
+
+/// A heading found at a line.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Heading {
+    pub kind: SectionKind,
+    pub line_idx: usize,
+}
+
+/// Keywords any of which a section's heading holds.
+fn keywords(kind: SectionKind) -> &'static [&'static str] {
+    match kind {
+        SectionKind::Overview => &["总体情况", "总体", "概述"],
+        SectionKind::ProactiveDisclosure => &["主动公开"],
+        SectionKind::Requests => &["收到和处理", "依申请", "申请情况"],
+        SectionKind::ReviewsLitigation => &["行政复议", "行政诉讼"],
+        SectionKind::Problems => &["存在的主要问题", "主要问题", "改进情况", "存在问题"],
+        SectionKind::Other => &["其他需要报告", "其他事项", "其他需报告"],
+    }
+}
+
+/// Finds the section headings, in order; a heading must come after the
+/// previous one (so table rows such as 一、本年新收… never restart sections).
+pub(crate) fn find_headings(lines: &[Line<'_>]) -> Vec<Heading> {
+    let mut out = Vec::with_capacity(6);
+    let mut sq = String::with_capacity(128);
+    let mut last = 0u8;
+    for (idx, line) in lines.iter().enumerate() {
+        let Some((n, rest)) = section_numeral(line.text) else { continue };
+        if n <= last || n > 6 {
+            continue;
+        }
+        sq.clear();
+        squash_into(rest, &mut sq);
+        let sq_trim = sq.trim_matches(|c| c == '*' || c == '#');
+        let len = sq_trim.chars().count();
+        if !(2..=40).contains(&len) {
+            continue;
+        }
+        let kind = SectionKind::ALL[usize::from(n - 1)];
+        if keywords(kind).iter().any(|k| sq_trim.contains(k)) {
+            out.push(Heading { kind, line_idx: idx });
+            last = n;
+        }
+    }
+    out
+}
+
+/// The text of lines `[from, to)` of the source, verbatim, without leading
+/// and trailing empty lines.
+pub(crate) fn text_of(src: &str, lines: &[Line<'_>], from: usize, to: usize) -> Text {
+    let mut a = from;
+    let mut b = to.min(lines.len());
+    while a < b && lines[a].text.trim().is_empty() {
+        a += 1;
+    }
+    while b > a && lines[b - 1].text.trim().is_empty() {
+        b -= 1;
+    }
+    if a >= b {
+        let span = lines.get(from.min(lines.len().saturating_sub(1))).map(|l| l.span_at(0, 0)).unwrap_or_default();
+        return Text { text: String::new(), span };
+    }
+    let start = lines[a].start;
+    let end = lines[b - 1].start + lines[b - 1].text.len();
+    let mut span = lines[a].span_at(0, 0);
+    span.end = end;
+    Text { text: src[start..end].to_owned(), span }
+}
+
+/// Subsections （一）… in the lines `[from, to)` of a prose section.
+pub(crate) fn subsections(src: &str, lines: &[Line<'_>], from: usize, to: usize) -> Vec<Subsection> {
+    let mut marks: Vec<(usize, &str)> = Vec::new();
+    for (idx, line) in lines.iter().enumerate().take(to).skip(from) {
+        if let Some((marker, _)) = subsection_marker(line.text) {
+            // Only markers of one family (the first one's) structure the section.
+            let paren = marker.starts_with(['(', '（']);
+            if let Some((_, first)) = marks.first() {
+                if first.starts_with(['(', '（']) != paren {
+                    continue;
+                }
+            }
+            marks.push((idx, marker));
+        }
+    }
+    let mut out = Vec::with_capacity(marks.len());
+    for (k, &(idx, marker)) in marks.iter().enumerate() {
+        let end = marks.get(k + 1).map_or(to, |m| m.0);
+        let heading_line = &lines[idx];
+        let heading = Text { text: heading_line.text.trim().to_owned(), span: heading_line.span_of(heading_line.text.trim()) };
+        out.push(Subsection { marker: marker.to_owned(), heading, body: text_of(src, lines, idx + 1, end) });
+    }
+    out
+}

@@ -1,0 +1,169 @@
+//! Table 2: 主动公开政府信息情况, in either template.
+
+use crate::diag::{Diagnostic, DiagnosticCode};
+use crate::key::{T2Item, T2Key, T2Measure};
+use crate::report::{Fragment, Table2, Template};
+use crate::text::{Line, squash_into};
+use crate::value::Cell;
+
+use super::cells::{Tok, sniff_layout, tokenize};
+use super::labels::{T2Text, classify_t2};
+use super::rows::{Item, Problem, anchored, sequential};
+
+/// The measures (columns) of an item's row in a template, in printed order.
+pub fn measures(template: Template, item: T2Item) -> &'static [T2Measure] {
+    use T2Item::*;
+    use T2Measure::*;
+    match (template, item) {
+        (Template::Y2021, Regulations | NormativeDocuments) => &[Issued, Repealed, InForce],
+        (Template::Y2021, Licensing | Punishment | Enforcement) => &[Decisions],
+        (Template::Y2021, Fees) => &[Amount],
+        (Template::Y2021, OtherServices | Procurement) => &[],
+        (Template::Y2019, Regulations | NormativeDocuments) => &[NewMade, NewPublished, TotalPublished],
+        (Template::Y2019, Licensing | OtherServices | Punishment | Enforcement) => &[PreviousYear, Change, Decisions],
+        (Template::Y2019, Fees) => &[PreviousYear, Change],
+        (Template::Y2019, Procurement) => &[Projects, Amount],
+    }
+}
+
+/// The items (rows) of table 2 in a template, in printed order.
+pub fn items(template: Template) -> &'static [T2Item] {
+    use T2Item::*;
+    match template {
+        Template::Y2021 => &[Regulations, NormativeDocuments, Licensing, Punishment, Enforcement, Fees],
+        Template::Y2019 => &[
+            Regulations,
+            NormativeDocuments,
+            Licensing,
+            OtherServices,
+            Punishment,
+            Enforcement,
+            Fees,
+            Procurement,
+        ],
+    }
+}
+
+/// Which template the table-2 headers are worded in, if they tell.
+pub(crate) fn sniff_template(lines: &[Line<'_>]) -> Option<Template> {
+    let (mut y2019, mut y2021) = (0, 0);
+    let mut sq = String::new();
+    for l in lines {
+        sq.clear();
+        squash_into(l.text, &mut sq);
+        for frag in sq.split(['|']) {
+            if let T2Text::Header { y2019: a, y2021: b } = classify_t2(frag) {
+                y2019 += usize::from(a);
+                y2021 += usize::from(b);
+            } else if let T2Text::Row(T2Item::OtherServices | T2Item::Procurement) = classify_t2(frag) {
+                y2019 += 1;
+            }
+        }
+    }
+    match y2019.cmp(&y2021) {
+        std::cmp::Ordering::Greater => Some(Template::Y2019),
+        std::cmp::Ordering::Less => Some(Template::Y2021),
+        std::cmp::Ordering::Equal => None,
+    }
+}
+
+/// Reads table 2 from the lines of its region.
+pub(crate) fn read(
+    lines: &[Line<'_>],
+    template: Template,
+    pdf_document: bool,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Table2> {
+    let layout = sniff_layout(lines, pdf_document);
+    let events = tokenize(lines, layout, diags);
+    let mut table = Table2 { layout: Some(layout), ..Table2::default() };
+    let mut items_out: Vec<Item<T2Item>> = Vec::with_capacity(events.len());
+    let mut sq = String::new();
+    for ev in &events {
+        match ev.tok {
+            Tok::Value { value, span } => items_out.push(Item::Value { value, span }),
+            Tok::Text { raw, span } => {
+                sq.clear();
+                squash_into(raw, &mut sq);
+                match classify_t2(&sq) {
+                    T2Text::Row(item) => items_out.push(Item::Label { row: item, span }),
+                    T2Text::Block => items_out.push(Item::Boundary),
+                    T2Text::Header { .. } => {
+                        if sq.contains("止件数") && !sq.contains("废止件数") {
+                            diags.push(Diagnostic::at(
+                                DiagnosticCode::LabelVariant,
+                                span,
+                                format!("table 2: read the header {:?} as 本年废止件数", raw.trim()),
+                            ));
+                        }
+                    }
+                    T2Text::Other => table.unrecognized.push(Fragment { text: raw.to_owned(), span }),
+                }
+            }
+        }
+    }
+    if !items_out.iter().any(|i| matches!(i, Item::Label { .. })) {
+        return None;
+    }
+    let spec: Vec<(T2Item, usize)> =
+        items(template).iter().map(|&i| (i, measures(template, i).len())).collect();
+    let mut problems = Vec::new();
+    let placed = match anchored(&items_out, &spec, true, &mut problems) {
+        Some(p) => p,
+        None => match sequential(&items_out, &spec, |_| true, &mut Vec::new()) {
+            Some(p) => {
+                diags.push(Diagnostic::at_line(
+                    DiagnosticCode::DetachedLabels,
+                    p.first().map_or(0, |p| p.span.line),
+                    "table 2: labels are separated from their numbers (PDF flattening); \
+                     the numbers were assigned to rows in the template's order",
+                ));
+                p
+            }
+            None => anchored(&items_out, &spec, false, &mut problems).unwrap_or_default(),
+        },
+    };
+    for p in &problems {
+        match *p {
+            Problem::Short { row, got, width, span } => diags.push(Diagnostic::at(
+                DiagnosticCode::ShortRow,
+                span,
+                format!("table 2 row {row} has {got} of {width} values; the missing ones are blank"),
+            )),
+            Problem::Stray { value, span } => diags.push(Diagnostic::at(
+                DiagnosticCode::ExtraValues,
+                span,
+                format!(
+                    "table 2: value {} belongs to no row; kept here",
+                    value.number().map_or_else(|| "(blank)".to_owned(), |n| n.to_string())
+                ),
+            )),
+            Problem::Missing { row } => diags.push(Diagnostic::at_line(
+                DiagnosticCode::RowMissing,
+                0,
+                format!("table 2 row {row} ({}) was not found", row.label_zh()),
+            )),
+        }
+    }
+    let mut cells: Vec<(T2Key, Cell)> = placed
+        .iter()
+        .map(|p| {
+            let key = T2Key { item: p.row, measure: measures(template, p.row)[p.col] };
+            (key, Cell { value: p.value, span: p.span })
+        })
+        .collect();
+    cells.sort_by_key(|(k, _)| {
+        (items(template).iter().position(|i| *i == k.item), measures(template, k.item).iter().position(|m| *m == k.measure))
+    });
+    for (k, c) in &cells {
+        if c.value.is_blank() {
+            diags.push(Diagnostic::at(
+                DiagnosticCode::BlankCell,
+                c.span,
+                format!("table 2 cell t2.{}.{} is blank (kept as blank, not 0)", k.item, k.measure),
+            ));
+        }
+    }
+    table.cells = cells;
+    Some(table)
+}

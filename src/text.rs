@@ -1,0 +1,174 @@
+//! Character folding for matching labels, and the line splitter.
+//!
+//! Labels are matched on a *squashed* form: full-width ASCII folded to
+//! half-width, compatibility characters folded with NFKC, and all whitespace
+//! removed (PDF text spaces characters apart: 三 、本 年 度). Only the text
+//! that is matched is squashed, into a reused buffer: the source is never
+//! normalized as a whole.
+
+use unicode_normalization::char::decompose_compatible;
+
+use crate::span::Span;
+
+/// Folds one character for matching: full-width ASCII to ASCII, the
+/// ideographic space to a space, other compatibility characters by NFKC when
+/// they decompose to a single character. CJK ideographs and ASCII pass through
+/// without a table lookup.
+#[inline]
+pub fn fold_char(c: char) -> char {
+    match c {
+        '\u{0}'..='\u{7f}' => c,
+        '\u{4e00}'..='\u{9fff}' => c,
+        '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
+        '\u{3000}' | '\u{a0}' => ' ',
+        // Dashes and the like are kept as they are: they carry meaning in page numbers.
+        '\u{2010}'..='\u{2015}' | '\u{2212}' => c,
+        '\u{2e80}'..='\u{2fdf}' | '\u{3001}'..='\u{303f}' | '\u{2000}'..='\u{206f}' => {
+            single_compat(c).unwrap_or(c)
+        }
+        '\u{80}'..='\u{24ff}' | '\u{f900}'..='\u{faff}' | '\u{fe30}'..='\u{fe4f}' => {
+            single_compat(c).unwrap_or(c)
+        }
+        _ => c,
+    }
+}
+
+fn single_compat(c: char) -> Option<char> {
+    let mut out = None;
+    let mut n = 0;
+    decompose_compatible(c, |d| {
+        n += 1;
+        out = Some(d);
+    });
+    if n == 1 { out } else { None }
+}
+
+/// Appends the squashed form of `s` (folded, whitespace removed) to `out`.
+pub fn squash_into(s: &str, out: &mut String) {
+    for c in s.chars() {
+        let f = fold_char(c);
+        if !f.is_whitespace() && f != '\u{feff}' {
+            out.push(f);
+        }
+    }
+}
+
+/// The squashed form of `s` in a new string (for tests and one-off use).
+pub fn squash(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    squash_into(s, &mut out);
+    out
+}
+
+/// True when `s` holds only whitespace (including full-width spaces and NBSP).
+pub fn is_blankish(s: &str) -> bool {
+    s.chars().all(|c| c.is_whitespace() || c == '\u{feff}')
+}
+
+/// A placeholder printed for an empty cell: `/`, `-`, `—`, `无`…
+pub fn is_blank_marker(s: &str) -> bool {
+    matches!(
+        s.trim(),
+        "/" | "／" | "-" | "－" | "—" | "——" | "–" | "无" | "\\" | "&nbsp;" | "--" | "―"
+    )
+}
+
+/// One line of the source, without its line terminator.
+#[derive(Clone, Copy, Debug)]
+pub struct Line<'a> {
+    /// The text, without `\r`/`\n` and without a leading form feed.
+    pub text: &'a str,
+    /// Byte offset of `text` in the source.
+    pub start: usize,
+    /// 1-based line number.
+    pub number: u32,
+    /// True when the line began with a form feed (a PDF page break).
+    pub page_break: bool,
+}
+
+impl<'a> Line<'a> {
+    /// Span of a sub-slice of this line's text (`sub` must borrow from `text`).
+    pub fn span_of(&self, sub: &str) -> Span {
+        let off = (sub.as_ptr() as usize).saturating_sub(self.text.as_ptr() as usize);
+        let off = off.min(self.text.len());
+        self.span_at(off, sub.len())
+    }
+
+    /// Span of `len` bytes at byte offset `off` of this line's text.
+    pub fn span_at(&self, off: usize, len: usize) -> Span {
+        let col = self.text.get(..off).map_or(0, |p| p.chars().count());
+        Span {
+            start: self.start + off,
+            end: self.start + off + len,
+            line: self.number,
+            column: col as u32 + 1,
+        }
+    }
+
+    /// Span of the whole line.
+    pub fn span(&self) -> Span {
+        self.span_at(0, self.text.len())
+    }
+}
+
+/// Splits `src` into lines on `\n`, `\r\n` and lone `\r`; a form feed at the
+/// start of a line is removed and recorded as a page break.
+pub fn lines(src: &str) -> Vec<Line<'_>> {
+    let mut out = Vec::with_capacity(src.len() / 24 + 1);
+    let bytes = src.as_bytes();
+    let mut start = 0;
+    let mut number = 1u32;
+    let mut i = 0;
+    while i <= bytes.len() {
+        let at_end = i == bytes.len();
+        if at_end || bytes[i] == b'\n' || bytes[i] == b'\r' {
+            let mut text = &src[start..i];
+            let mut text_start = start;
+            let mut page_break = false;
+            while let Some(rest) = text.strip_prefix('\u{c}') {
+                text = rest;
+                text_start += 1;
+                page_break = true;
+            }
+            // A form feed in the middle of a line splits nothing but is still a break.
+            if text.contains('\u{c}') {
+                page_break = true;
+            }
+            if !(at_end && start == i && !out.is_empty() && !page_break) || out.is_empty() {
+                out.push(Line { text, start: text_start, number, page_break });
+            }
+            if at_end {
+                break;
+            }
+            if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+                i += 1;
+            }
+            number = number.saturating_add(1);
+            start = i + 1;
+        }
+        i += 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_full_width() {
+        assert_eq!(squash("（一）予以公开　１２"), "(一)予以公开12");
+        assert_eq!(squash("三 、本 年 度"), "三、本年度");
+        assert_eq!(squash("结果：维持"), "结果:维持");
+    }
+
+    #[test]
+    fn splits_lines() {
+        let ls = lines("a\r\nb\rc\n\u{c}d\n");
+        let t: Vec<_> = ls.iter().map(|l| l.text).collect();
+        assert_eq!(t, ["a", "b", "c", "d"]);
+        assert!(ls[3].page_break);
+        assert_eq!(ls[3].number, 4);
+        assert_eq!(lines("").len(), 1);
+    }
+}

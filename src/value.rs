@@ -1,0 +1,233 @@
+//! Cell values: a number kept exactly as printed, or blank.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+use crate::span::Span;
+
+/// A unit printed inside a cell (2019 table 2 procurement amounts: `251000元`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Unit {
+    /// 元
+    Yuan,
+    /// 万元
+    WanYuan,
+}
+
+impl Unit {
+    /// The unit as printed.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Unit::Yuan => "元",
+            Unit::WanYuan => "万元",
+        }
+    }
+}
+
+/// An exact decimal number: `mantissa × 10^-scale`, with an optional unit.
+///
+/// Counts have `scale == 0`; table-2 amounts such as `96171.6` keep their
+/// digits exactly (no binary floating point).
+///
+/// ```
+/// use zfxxgk::Number;
+/// let n: Number = "96171.60".parse().unwrap();
+/// assert_eq!(n.to_string(), "96171.60");
+/// assert_eq!(n.as_count(), None);
+/// assert_eq!("1,234".parse::<Number>().unwrap().as_count(), Some(1234));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Number {
+    /// The digits, sign included.
+    pub mantissa: i64,
+    /// How many of the digits are after the decimal point.
+    pub scale: u8,
+    /// A unit printed with the number, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<Unit>,
+}
+
+impl Number {
+    /// A whole count.
+    pub const fn count(n: i64) -> Number {
+        Number { mantissa: n, scale: 0, unit: None }
+    }
+
+    /// The value as a whole count, if it is one.
+    pub fn as_count(&self) -> Option<i64> {
+        (self.scale == 0).then_some(self.mantissa)
+    }
+
+    /// The value as `f64` (for display and JSON only; comparisons use the exact form).
+    pub fn to_f64(&self) -> f64 {
+        self.mantissa as f64 / 10f64.powi(i32::from(self.scale))
+    }
+
+    /// Parses the digits of a cell: ASCII or full-width digits, thousands
+    /// separators, an optional sign and decimal point, an optional 元/万元.
+    /// Returns `None` for anything else (including overflow).
+    pub fn parse_cell(s: &str) -> Option<Number> {
+        let mut mantissa: i64 = 0;
+        let mut scale: u8 = 0;
+        let mut seen_digit = false;
+        let mut seen_point = false;
+        let mut negative = false;
+        let mut unit = None;
+        let mut chars = s.trim().char_indices().peekable();
+        let trimmed = s.trim();
+        if let Some(&(_, c)) = chars.peek() {
+            if c == '-' || c == '－' || c == '+' || c == '＋' {
+                negative = c == '-' || c == '－';
+                chars.next();
+            }
+        }
+        while let Some((i, c)) = chars.next() {
+            let digit = match c {
+                '0'..='9' => Some(c as u32 - '0' as u32),
+                '０'..='９' => Some(c as u32 - '０' as u32),
+                _ => None,
+            };
+            if let Some(d) = digit {
+                mantissa = mantissa.checked_mul(10)?.checked_add(i64::from(d))?;
+                if seen_point {
+                    scale = scale.checked_add(1)?;
+                }
+                seen_digit = true;
+                continue;
+            }
+            match c {
+                // A thousands separator must sit between digits.
+                ',' | '，' if seen_digit && !seen_point => {
+                    if !matches!(chars.peek(), Some((_, '0'..='9' | '０'..='９'))) {
+                        return None;
+                    }
+                }
+                '.' | '．' if seen_digit && !seen_point => {
+                    if !matches!(chars.peek(), Some((_, '0'..='9' | '０'..='９'))) {
+                        return None;
+                    }
+                    seen_point = true;
+                }
+                _ if seen_digit => {
+                    unit = match trimmed[i..].trim() {
+                        "元" => Some(Unit::Yuan),
+                        "万元" => Some(Unit::WanYuan),
+                        _ => return None,
+                    };
+                    break;
+                }
+                _ => return None,
+            }
+        }
+        if !seen_digit {
+            return None;
+        }
+        if negative {
+            mantissa = -mantissa;
+        }
+        Some(Number { mantissa, scale, unit })
+    }
+}
+
+impl fmt::Display for Number {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.scale == 0 {
+            write!(f, "{}", self.mantissa)?;
+        } else {
+            let pow = 10i128.pow(u32::from(self.scale));
+            let m = i128::from(self.mantissa);
+            let sign = if m < 0 { "-" } else { "" };
+            let (int, frac) = (m.abs() / pow, m.abs() % pow);
+            write!(f, "{sign}{int}.{frac:0width$}", width = usize::from(self.scale))?;
+        }
+        if let Some(u) = self.unit {
+            f.write_str(u.as_str())?;
+        }
+        Ok(())
+    }
+}
+
+/// The text is not a number [`Number::parse_cell`] accepts.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("not a number: {0:?}")]
+pub struct NumberError(String);
+
+impl FromStr for Number {
+    type Err = NumberError;
+    fn from_str(s: &str) -> Result<Self, NumberError> {
+        Number::parse_cell(s).ok_or_else(|| NumberError(s.to_owned()))
+    }
+}
+
+/// What a cell holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Value {
+    /// A number.
+    Number {
+        /// The number.
+        #[serde(flatten)]
+        number: Number,
+    },
+    /// Nothing was printed, or a placeholder (`/`, `-`, `—`, `无`). Not zero.
+    Blank,
+}
+
+impl Value {
+    /// The number, or `None` for a blank cell.
+    pub fn number(&self) -> Option<Number> {
+        match self {
+            Value::Number { number } => Some(*number),
+            Value::Blank => None,
+        }
+    }
+
+    /// True for a blank cell.
+    pub fn is_blank(&self) -> bool {
+        matches!(self, Value::Blank)
+    }
+}
+
+/// One table cell: its value and where it was read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Cell {
+    /// The value.
+    pub value: Value,
+    /// Where the value (or, for a blank, the place it should have been) is.
+    pub span: Span,
+}
+
+impl Cell {
+    /// The cell's number, `None` if blank.
+    pub fn number(&self) -> Option<Number> {
+        self.value.number()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers() {
+        assert_eq!(Number::parse_cell("12").unwrap().as_count(), Some(12));
+        assert_eq!(Number::parse_cell("１２").unwrap().as_count(), Some(12));
+        assert_eq!(Number::parse_cell("1,234,567").unwrap().as_count(), Some(1_234_567));
+        let n = Number::parse_cell("4068.208").unwrap();
+        assert_eq!((n.mantissa, n.scale), (4_068_208, 3));
+        assert_eq!(n.to_string(), "4068.208");
+        assert_eq!(Number::parse_cell("-3").unwrap().mantissa, -3);
+        let n = Number::parse_cell("251000元").unwrap();
+        assert_eq!(n.unit, Some(Unit::Yuan));
+        assert_eq!(n.to_string(), "251000元");
+        assert_eq!(Number::parse_cell("25.1万元").unwrap().unit, Some(Unit::WanYuan));
+        for bad in ["", "1.", ".5", "1,", "abc", "1.属于", "99999999999999999999", "-", "1x"] {
+            assert!(Number::parse_cell(bad).is_none(), "{bad}");
+        }
+    }
+}
