@@ -122,13 +122,7 @@ pub struct Diagnostic {
 impl Diagnostic {
     /// A diagnostic at a span.
     pub fn at(code: DiagnosticCode, span: Span, message: impl Into<String>) -> Diagnostic {
-        Diagnostic {
-            code,
-            severity: code.severity(),
-            message: message.into(),
-            line: span.line,
-            span: Some(span),
-        }
+        Diagnostic { code, severity: code.severity(), message: message.into(), line: span.line, span: Some(span) }
     }
 
     /// A diagnostic about a line, without a precise span.

@@ -216,10 +216,7 @@ impl T3Row {
 
     /// True for the rows whose sum is （七）总计 (outcome rows of 三、).
     pub const fn is_outcome(self) -> bool {
-        !matches!(
-            self,
-            T3Row::NewReceived | T3Row::CarriedOver | T3Row::Total | T3Row::CarriedForward
-        )
+        !matches!(self, T3Row::NewReceived | T3Row::CarriedOver | T3Row::Total | T3Row::CarriedForward)
     }
 
     /// The outcome group (（一）…（六）) this row belongs to, if any.
@@ -236,9 +233,7 @@ impl T3Row {
             | WithheldProcessInfo
             | WithheldEnforcementFile
             | WithheldAdministrativeQuery => T3Group::Withheld,
-            UnavailableNotHeld | UnavailableNeedsCreation | UnavailableUnclear => {
-                T3Group::Unavailable
-            }
+            UnavailableNotHeld | UnavailableNeedsCreation | UnavailableUnclear => T3Group::Unavailable,
             NotProcessedPetition
             | NotProcessedDuplicate
             | NotProcessedPublication
@@ -427,14 +422,8 @@ impl FromStr for CellKey {
                 item: row.parse().map_err(|_| err())?,
                 measure: col.parse().map_err(|_| err())?,
             })),
-            "t3" => Ok(CellKey::T3 {
-                row: row.parse().map_err(|_| err())?,
-                col: col.parse().map_err(|_| err())?,
-            }),
-            "t4" => Ok(CellKey::T4 {
-                group: row.parse().map_err(|_| err())?,
-                col: col.parse().map_err(|_| err())?,
-            }),
+            "t3" => Ok(CellKey::T3 { row: row.parse().map_err(|_| err())?, col: col.parse().map_err(|_| err())? }),
+            "t4" => Ok(CellKey::T4 { group: row.parse().map_err(|_| err())?, col: col.parse().map_err(|_| err())? }),
             _ => Err(err()),
         }
     }

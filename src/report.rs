@@ -355,16 +355,12 @@ impl Report {
         let t2 = self.table2.iter().flat_map(|t| t.cells.iter().map(|(k, c)| (CellKey::T2(*k), c)));
         let t3 = self.table3.iter().flat_map(|t| {
             T3Row::ALL.iter().flat_map(move |&row| {
-                Applicant::ALL
-                    .iter()
-                    .filter_map(move |&col| t.get(row, col).map(|c| (CellKey::T3 { row, col }, c)))
+                Applicant::ALL.iter().filter_map(move |&col| t.get(row, col).map(|c| (CellKey::T3 { row, col }, c)))
             })
         });
         let t4 = self.table4.iter().flat_map(|t| {
             T4Group::ALL.iter().flat_map(move |&group| {
-                T4Col::ALL
-                    .iter()
-                    .filter_map(move |&col| t.get(group, col).map(|c| (CellKey::T4 { group, col }, c)))
+                T4Col::ALL.iter().filter_map(move |&col| t.get(group, col).map(|c| (CellKey::T4 { group, col }, c)))
             })
         });
         t2.chain(t3).chain(t4)

@@ -23,12 +23,8 @@ pub fn fold_char(c: char) -> char {
         '\u{3000}' | '\u{a0}' => ' ',
         // Dashes and the like are kept as they are: they carry meaning in page numbers.
         '\u{2010}'..='\u{2015}' | '\u{2212}' => c,
-        '\u{2e80}'..='\u{2fdf}' | '\u{3001}'..='\u{303f}' | '\u{2000}'..='\u{206f}' => {
-            single_compat(c).unwrap_or(c)
-        }
-        '\u{80}'..='\u{24ff}' | '\u{f900}'..='\u{faff}' | '\u{fe30}'..='\u{fe4f}' => {
-            single_compat(c).unwrap_or(c)
-        }
+        '\u{2e80}'..='\u{2fdf}' | '\u{3001}'..='\u{303f}' | '\u{2000}'..='\u{206f}' => single_compat(c).unwrap_or(c),
+        '\u{80}'..='\u{24ff}' | '\u{f900}'..='\u{faff}' | '\u{fe30}'..='\u{fe4f}' => single_compat(c).unwrap_or(c),
         _ => c,
     }
 }
@@ -67,10 +63,7 @@ pub fn is_blankish(s: &str) -> bool {
 
 /// A placeholder printed for an empty cell: `/`, `-`, `—`, `无`…
 pub fn is_blank_marker(s: &str) -> bool {
-    matches!(
-        s.trim(),
-        "/" | "／" | "-" | "－" | "—" | "——" | "–" | "无" | "\\" | "&nbsp;" | "--" | "―"
-    )
+    matches!(s.trim(), "/" | "／" | "-" | "－" | "—" | "——" | "–" | "无" | "\\" | "&nbsp;" | "--" | "―")
 }
 
 /// One line of the source, without its line terminator.
@@ -97,12 +90,7 @@ impl<'a> Line<'a> {
     /// Span of `len` bytes at byte offset `off` of this line's text.
     pub fn span_at(&self, off: usize, len: usize) -> Span {
         let col = self.text.get(..off).map_or(0, |p| p.chars().count());
-        Span {
-            start: self.start + off,
-            end: self.start + off + len,
-            line: self.number,
-            column: col as u32 + 1,
-        }
+        Span { start: self.start + off, end: self.start + off + len, line: self.number, column: col as u32 + 1 }
     }
 
     /// Span of the whole line.

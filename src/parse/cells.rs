@@ -87,11 +87,7 @@ pub(crate) fn sniff_layout(lines: &[Line<'_>], pdf_document: bool) -> Layout {
 
 /// Tokenizes the region. Page numbers are skipped (with a diagnostic); blank
 /// cells become `Value::Blank` tokens according to the layout's conventions.
-pub(crate) fn tokenize<'a>(
-    lines: &[Line<'a>],
-    layout: Layout,
-    diags: &mut Vec<Diagnostic>,
-) -> Vec<Event<'a>> {
+pub(crate) fn tokenize<'a>(lines: &[Line<'a>], layout: Layout, diags: &mut Vec<Diagnostic>) -> Vec<Event<'a>> {
     let mut out = Vec::with_capacity(lines.len() * 2);
     // Web pages that put an empty line after every cell mark an empty cell
     // with extra empty lines; find out whether this region is spaced so.
@@ -121,10 +117,7 @@ pub(crate) fn tokenize<'a>(
         }
         if is_blankish(text) {
             // Cell-per-line: a line of only spaces or tabs is an empty cell.
-            out.push(Event {
-                tok: Tok::Value { value: Value::Blank, span: line.span() },
-                line_idx: idx,
-            });
+            out.push(Event { tok: Tok::Value { value: Value::Blank, span: line.span() }, line_idx: idx });
             continue;
         }
         let trimmed = text.trim();
@@ -197,10 +190,9 @@ fn tokenize_tabbed<'a>(line: &Line<'a>, idx: usize, out: &mut Vec<Event<'a>>) {
         if added_value {
             // Empty fields between two values are blank cells; insert them in order.
             if !pending_empty.is_empty() {
-                let blanks = pending_empty.drain(..).map(|span| Event {
-                    tok: Tok::Value { value: Value::Blank, span },
-                    line_idx: idx,
-                });
+                let blanks = pending_empty
+                    .drain(..)
+                    .map(|span| Event { tok: Tok::Value { value: Value::Blank, span }, line_idx: idx });
                 let tail: Vec<_> = out.drain(before..).collect();
                 out.extend(blanks);
                 out.extend(tail);
@@ -227,13 +219,7 @@ fn push_field<'a>(line: &Line<'a>, field: &'a str, idx: usize, out: &mut Vec<Eve
 
 /// Splits text on whitespace into numbers and runs of words; consecutive
 /// words stay one text token (with the spaces between them).
-fn push_words<'a>(
-    line: &Line<'a>,
-    text: &'a str,
-    idx: usize,
-    markers_as_blank: bool,
-    out: &mut Vec<Event<'a>>,
-) {
+fn push_words<'a>(line: &Line<'a>, text: &'a str, idx: usize, markers_as_blank: bool, out: &mut Vec<Event<'a>>) {
     let base = (text.as_ptr() as usize).saturating_sub(line.text.as_ptr() as usize);
     let words = text.split_whitespace();
     // A placeholder is only a blank cell next to numbers or alone on its line:

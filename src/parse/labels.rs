@@ -17,29 +17,69 @@ struct T3Label {
 }
 
 const T3_LABELS: &[T3Label] = &[
-    T3Label { row: T3Row::NewReceived, core: "本年新收政府信息公开申请数量", keywords: &["本年新收", "新收政府信息"] },
-    T3Label { row: T3Row::CarriedOver, core: "上年结转政府信息公开申请数量", keywords: &["上年结转"] },
+    T3Label {
+        row: T3Row::NewReceived, core: "本年新收政府信息公开申请数量", keywords: &["本年新收", "新收政府信息"]
+    },
+    T3Label {
+        row: T3Row::CarriedOver, core: "上年结转政府信息公开申请数量", keywords: &["上年结转"]
+    },
     T3Label { row: T3Row::Granted, core: "予以公开", keywords: &["予以公开"] },
     T3Label { row: T3Row::PartiallyGranted, core: "部分公开", keywords: &["部分公开"] },
     T3Label { row: T3Row::WithheldStateSecret, core: "属于国家秘密", keywords: &["国家秘密"] },
-    T3Label { row: T3Row::WithheldProhibitedByLaw, core: "其他法律行政法规禁止公开", keywords: &["其他法律", "法规禁止"] },
-    T3Label { row: T3Row::WithheldSecurityStability, core: "三安全一稳定", keywords: &["三安全", "一稳定"] },
+    T3Label {
+        row: T3Row::WithheldProhibitedByLaw,
+        core: "其他法律行政法规禁止公开",
+        keywords: &["其他法律", "法规禁止"],
+    },
+    T3Label {
+        row: T3Row::WithheldSecurityStability, core: "三安全一稳定", keywords: &["三安全", "一稳定"]
+    },
     T3Label { row: T3Row::WithheldThirdPartyRights, core: "保护第三方合法权益", keywords: &["第三方"] },
-    T3Label { row: T3Row::WithheldInternalAffairs, core: "属于三类内部事务信息", keywords: &["内部事务"] },
+    T3Label {
+        row: T3Row::WithheldInternalAffairs, core: "属于三类内部事务信息", keywords: &["内部事务"]
+    },
     T3Label { row: T3Row::WithheldProcessInfo, core: "属于四类过程性信息", keywords: &["过程性"] },
     T3Label { row: T3Row::WithheldEnforcementFile, core: "属于行政执法案卷", keywords: &["执法案卷"] },
-    T3Label { row: T3Row::WithheldAdministrativeQuery, core: "属于行政查询事项", keywords: &["行政查询", "查询事项"] },
+    T3Label {
+        row: T3Row::WithheldAdministrativeQuery, core: "属于行政查询事项", keywords: &["行政查询", "查询事项"]
+    },
     T3Label { row: T3Row::UnavailableNotHeld, core: "本机关不掌握相关政府信息", keywords: &["不掌握"] },
-    T3Label { row: T3Row::UnavailableNeedsCreation, core: "没有现成信息需要另行制作", keywords: &["现成信息", "另行制作"] },
-    T3Label { row: T3Row::UnavailableUnclear, core: "补正后申请内容仍不明确", keywords: &["补正后", "仍不明确"] },
-    T3Label { row: T3Row::NotProcessedPetition, core: "信访举报投诉类申请", keywords: &["信访", "举报投诉"] },
+    T3Label {
+        row: T3Row::UnavailableNeedsCreation,
+        core: "没有现成信息需要另行制作",
+        keywords: &["现成信息", "另行制作"],
+    },
+    T3Label {
+        row: T3Row::UnavailableUnclear, core: "补正后申请内容仍不明确", keywords: &["补正后", "仍不明确"]
+    },
+    T3Label {
+        row: T3Row::NotProcessedPetition, core: "信访举报投诉类申请", keywords: &["信访", "举报投诉"]
+    },
     T3Label { row: T3Row::NotProcessedDuplicate, core: "重复申请", keywords: &["重复申请"] },
     T3Label { row: T3Row::NotProcessedPublication, core: "要求提供公开出版物", keywords: &["出版物"] },
-    T3Label { row: T3Row::NotProcessedExcessive, core: "无正当理由大量反复申请", keywords: &["大量反复"] },
-    T3Label { row: T3Row::NotProcessedConfirmation, core: "要求行政机关确认或重新出具已获取信息", keywords: &["确认或重新", "重新出具"] },
-    T3Label { row: T3Row::OtherNoCorrection, core: "申请人无正当理由逾期不补正", keywords: &["逾期不补正", "无正当理由逾期"] },
-    T3Label { row: T3Row::OtherUnpaidFee, core: "申请人逾期未按收费通知要求缴纳费用", keywords: &["收费通知", "缴纳费用"] },
-    T3Label { row: T3Row::CarriedForward, core: "结转下年度继续办理", keywords: &["结转下年", "结转下一年", "继续办理"] },
+    T3Label {
+        row: T3Row::NotProcessedExcessive, core: "无正当理由大量反复申请", keywords: &["大量反复"]
+    },
+    T3Label {
+        row: T3Row::NotProcessedConfirmation,
+        core: "要求行政机关确认或重新出具已获取信息",
+        keywords: &["确认或重新", "重新出具"],
+    },
+    T3Label {
+        row: T3Row::OtherNoCorrection,
+        core: "申请人无正当理由逾期不补正",
+        keywords: &["逾期不补正", "无正当理由逾期"],
+    },
+    T3Label {
+        row: T3Row::OtherUnpaidFee,
+        core: "申请人逾期未按收费通知要求缴纳费用",
+        keywords: &["收费通知", "缴纳费用"],
+    },
+    T3Label {
+        row: T3Row::CarriedForward,
+        core: "结转下年度继续办理",
+        keywords: &["结转下年", "结转下一年", "继续办理"],
+    },
 ];
 
 /// What a piece of table-3 text is.
@@ -95,11 +135,9 @@ pub(crate) fn classify_t3(sq: &str, group: Option<T3Group>, after_rows: bool) ->
     if sq.contains("办理结果") {
         return T3Text::OutcomeHeader;
     }
-    for (kw, g) in [
-        ("不予公开", T3Group::Withheld),
-        ("无法提供", T3Group::Unavailable),
-        ("不予处理", T3Group::NotProcessed),
-    ] {
+    for (kw, g) in
+        [("不予公开", T3Group::Withheld), ("无法提供", T3Group::Unavailable), ("不予处理", T3Group::NotProcessed)]
+    {
         if sq.contains(kw) {
             return T3Text::Group(g);
         }
@@ -128,9 +166,8 @@ pub(crate) fn classify_t2(sq: &str) -> T2Text {
     let y2019 = ["新制作", "新公开数量", "对外公开总数", "上一年项目", "增/减", "增减", "采购项目数量", "采购总金额"]
         .iter()
         .any(|k| sq.contains(k));
-    let y2021 = ["制发件数", "废止件数", "现行有效", "止件数", "收费金额", "本年处理决定"]
-        .iter()
-        .any(|k| sq.contains(k));
+    let y2021 =
+        ["制发件数", "废止件数", "现行有效", "止件数", "收费金额", "本年处理决定"].iter().any(|k| sq.contains(k));
     if y2019 || y2021 || sq.contains("信息内容") {
         return T2Text::Header { y2019, y2021 };
     }
@@ -165,7 +202,10 @@ mod tests {
     fn t3_rows() {
         assert_eq!(c("一、本年新收政府信息公开申请数量"), T3Text::Row { row: T3Row::NewReceived, variant: false });
         assert_eq!(c("2.其他法律行政止公开"), T3Text::Row { row: T3Row::WithheldProhibitedByLaw, variant: true });
-        assert_eq!(c("（二）部分公开（区分处理的，只计这一情形，不计其他情形）"), T3Text::Row { row: T3Row::PartiallyGranted, variant: false });
+        assert_eq!(
+            c("（二）部分公开（区分处理的，只计这一情形，不计其他情形）"),
+            T3Text::Row { row: T3Row::PartiallyGranted, variant: false }
+        );
         assert_eq!(c("4.无正当理由大量反复 申请"), T3Text::Row { row: T3Row::NotProcessedExcessive, variant: false });
         assert_eq!(c("四、结转下一年度继续办理").clone(), T3Text::Row { row: T3Row::CarriedForward, variant: true });
         assert_eq!(c("（七）总计"), T3Text::Row { row: T3Row::Total, variant: false });

@@ -39,7 +39,16 @@ pub(crate) fn is_page_number(line: &str) -> bool {
         digits,
         spaces,
         char('页'),
-        opt((spaces, opt(alt((char('/'), char('，'), char(','))) ), spaces, char('共'), spaces, digits, spaces, char('页'))),
+        opt((
+            spaces,
+            opt(alt((char('/'), char('，'), char(',')))),
+            spaces,
+            char('共'),
+            spaces,
+            digits,
+            spaces,
+            char('页'),
+        )),
         spaces,
         eof,
     )

@@ -13,8 +13,28 @@ use crate::text::{Line, squash, squash_into};
 pub(crate) fn is_boilerplate(line: &str) -> bool {
     let t = line.trim().trim_start_matches(['•', '·', '●', '*', '-']).trim();
     const STARTS: &[&str] = &[
-        "听全文", "分享到", "来源", "扫一扫", "相关附件", "相关新闻", "关注", "打印", "关闭", "字号", "【字体", "浏览次数",
-        "发布时间", "发布日期", "信息来源", "索引号", "责任编辑", "附件下载", "【打印", "【关闭", "首页", "当前位置",
+        "听全文",
+        "分享到",
+        "来源",
+        "扫一扫",
+        "相关附件",
+        "相关新闻",
+        "关注",
+        "打印",
+        "关闭",
+        "字号",
+        "【字体",
+        "浏览次数",
+        "发布时间",
+        "发布日期",
+        "信息来源",
+        "索引号",
+        "责任编辑",
+        "附件下载",
+        "【打印",
+        "【关闭",
+        "首页",
+        "当前位置",
     ];
     t.is_empty() && line.trim() == "-" || STARTS.iter().any(|s| t.starts_with(s)) && t.chars().count() <= 60
 }
@@ -37,7 +57,8 @@ pub(crate) fn read(lines: &[Line<'_>], preamble_end: usize, tail_from: usize) ->
     // Title: the first line that says 报告 with a year, joined with the line before when that holds the agency.
     for (i, l) in pre.iter().enumerate() {
         let sq = squash(l.text);
-        if !(sq.contains("报告") && (sq.contains("年") || sq.contains("政府信息公开"))) || sq.chars().count() > 60 {
+        if !(sq.contains("报告") && (sq.contains("年") || sq.contains("政府信息公开"))) || sq.chars().count() > 60
+        {
             continue;
         }
         if crate::parse::meta::is_boilerplate(l.text) {
@@ -56,8 +77,9 @@ pub(crate) fn read(lines: &[Line<'_>], preamble_end: usize, tail_from: usize) ->
         let mut text = String::new();
         let mut joined_sq = String::new();
         for t in &title_lines {
-            text.push_str(t.text.trim());
-            squash_into(t.text, &mut joined_sq);
+            let clean = t.text.trim().trim_start_matches(['#', '*', ' ']).trim_end_matches(['*', ' ']);
+            text.push_str(clean);
+            squash_into(clean, &mut joined_sq);
         }
         let first = title_lines[0];
         let mut span = first.span_of(first.text.trim());
@@ -71,6 +93,14 @@ pub(crate) fn read(lines: &[Line<'_>], preamble_end: usize, tail_from: usize) ->
                 if let Some(y) = year_prefix(&joined_sq[pos..]) {
                     if k > 0 {
                         meta.agency = Some(joined_sq[..pos].to_owned());
+                    } else {
+                        // 2019年上海市人民政府办公厅政府信息公开工作年度报告: the agency follows the year.
+                        let after = joined_sq[pos..].split_once('年').map_or("", |(_, a)| a);
+                        let after = after.strip_prefix('度').unwrap_or(after);
+                        let end = ["政府信息公开", "信息公开", "年度报告"].iter().filter_map(|m| after.find(m)).min();
+                        if let Some(end) = end.filter(|&e| e > 0) {
+                            meta.agency = Some(after[..end].to_owned());
+                        }
                     }
                     meta.year = Some(y);
                     break;
@@ -93,13 +123,22 @@ pub(crate) fn read(lines: &[Line<'_>], preamble_end: usize, tail_from: usize) ->
     // Contacts, anywhere (preamble first).
     for l in scan(0, lines.len()) {
         if meta.address.is_none() {
-            meta.address = after_label(l, &["地址：", "地址:", "通讯地址："], &['；', ';', '，', '。', '）', ')', '\t']);
+            meta.address =
+                after_label(l, &["地址：", "地址:", "通讯地址："], &['；', ';', '，', '。', '）', ')', '\t']);
         }
         if meta.phone.is_none() {
-            meta.phone = after_label(l, &["电话：", "电话:", "联系电话：", "电话 "], &['；', ';', '，', '。', '）', ')', '、', '\t', ' ']);
+            meta.phone = after_label(
+                l,
+                &["电话：", "电话:", "联系电话：", "电话 "],
+                &['；', ';', '，', '。', '）', ')', '、', '\t', ' '],
+            );
         }
         if meta.postcode.is_none() {
-            meta.postcode = after_label(l, &["邮编：", "邮编:", "邮政编码：", "邮政编码:"], &['；', ';', '，', '。', '）', ')', '\t', ' ']);
+            meta.postcode = after_label(
+                l,
+                &["邮编：", "邮编:", "邮政编码：", "邮政编码:"],
+                &['；', ';', '，', '。', '）', ')', '\t', ' '],
+            );
         }
     }
     // Publication date: the last date line in the tail (signature), else a web header date.

@@ -150,8 +150,9 @@ pub(crate) fn parse_decoded(text: &str, encoding: Encoding) -> Result<Report, Er
         let line = lines.iter().find(|l| !l.text.trim().is_empty()).map_or(1, |l| l.number);
         return Err(Error::NotAReport {
             line,
-            reason: "no numbered section (一、总体情况 … 六、其他需要报告的事项) and none of the three tables was found"
-                .to_owned(),
+            reason:
+                "no numbered section (一、总体情况 … 六、其他需要报告的事项) and none of the three tables was found"
+                    .to_owned(),
         });
     }
     diags.sort_by_key(|d| d.line);

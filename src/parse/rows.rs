@@ -173,14 +173,36 @@ pub(crate) fn sequential<R: Copy + Eq>(
         if let Some(w) = uniform {
             let k = run.len() / w;
             if cursor % w == 0 && run.len() % w == 0 && k >= 2 {
+                // The run may be `m` rows printed row by row followed by
+                // `k - m` rows printed column by column (a PDF text block
+                // boundary inside the run). Pick the split under which the
+                // most rows add up; keep row order unless a split does better.
                 let values: Vec<Value> = run.iter().map(|v| v.0).collect();
-                let by_row = (0..k).filter(|r| row_ok(&values[r * w..(r + 1) * w])).count();
-                let transposed_values: Vec<Value> =
-                    (0..k * w).map(|i| values[(i % w) * k + i / w]).collect();
-                let by_col = (0..k).filter(|r| row_ok(&transposed_values[r * w..(r + 1) * w])).count();
-                if by_col > by_row {
-                    order = (0..k * w).map(|i| (i % w) * k + i / w).collect();
-                    transposed.push(Transposed { span: run[0].1, rows: k });
+                let valid_rows = |ord: &[usize]| {
+                    (0..k)
+                        .filter(|r| {
+                            let row: Vec<Value> = ord[r * w..(r + 1) * w].iter().map(|&j| values[j]).collect();
+                            row_ok(&row)
+                        })
+                        .count()
+                };
+                let split_order = |m: usize| -> Vec<usize> {
+                    let rest = k - m;
+                    let mut ord: Vec<usize> = (0..m * w).collect();
+                    ord.extend((0..rest * w).map(|i| m * w + (i % w) * rest + i / w));
+                    ord
+                };
+                let by_row = valid_rows(&order);
+                let mut best: Option<(usize, usize)> = None; // (valid rows, m)
+                for m in 0..=k - 2 {
+                    let score = valid_rows(&split_order(m));
+                    if score > by_row && best.is_none_or(|(s, _)| score > s) {
+                        best = Some((score, m));
+                    }
+                }
+                if let Some((_, m)) = best {
+                    order = split_order(m);
+                    transposed.push(Transposed { span: run[m * w].1, rows: k - m });
                 }
             }
         }

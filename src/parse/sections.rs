@@ -92,7 +92,8 @@ pub(crate) fn subsections(src: &str, lines: &[Line<'_>], from: usize, to: usize)
     for (k, &(idx, marker)) in marks.iter().enumerate() {
         let end = marks.get(k + 1).map_or(to, |m| m.0);
         let heading_line = &lines[idx];
-        let heading = Text { text: heading_line.text.trim().to_owned(), span: heading_line.span_of(heading_line.text.trim()) };
+        let heading =
+            Text { text: heading_line.text.trim().to_owned(), span: heading_line.span_of(heading_line.text.trim()) };
         out.push(Subsection { marker: marker.to_owned(), heading, body: text_of(src, lines, idx + 1, end) });
     }
     out

@@ -31,16 +31,9 @@ pub fn items(template: Template) -> &'static [T2Item] {
     use T2Item::*;
     match template {
         Template::Y2021 => &[Regulations, NormativeDocuments, Licensing, Punishment, Enforcement, Fees],
-        Template::Y2019 => &[
-            Regulations,
-            NormativeDocuments,
-            Licensing,
-            OtherServices,
-            Punishment,
-            Enforcement,
-            Fees,
-            Procurement,
-        ],
+        Template::Y2019 => {
+            &[Regulations, NormativeDocuments, Licensing, OtherServices, Punishment, Enforcement, Fees, Procurement]
+        }
     }
 }
 
@@ -105,8 +98,7 @@ pub(crate) fn read(
     if !items_out.iter().any(|i| matches!(i, Item::Label { .. })) {
         return None;
     }
-    let spec: Vec<(T2Item, usize)> =
-        items(template).iter().map(|&i| (i, measures(template, i).len())).collect();
+    let spec: Vec<(T2Item, usize)> = items(template).iter().map(|&i| (i, measures(template, i).len())).collect();
     let mut problems = Vec::new();
     let placed = match anchored(&items_out, &spec, true, &mut problems) {
         Some(p) => p,
@@ -153,7 +145,10 @@ pub(crate) fn read(
         })
         .collect();
     cells.sort_by_key(|(k, _)| {
-        (items(template).iter().position(|i| *i == k.item), measures(template, k.item).iter().position(|m| *m == k.measure))
+        (
+            items(template).iter().position(|i| *i == k.item),
+            measures(template, k.item).iter().position(|m| *m == k.measure),
+        )
     });
     for (k, c) in &cells {
         if c.value.is_blank() {

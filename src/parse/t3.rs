@@ -186,7 +186,11 @@ fn classify<'a>(
                             diags.push(Diagnostic::at(
                                 DiagnosticCode::WrappedLabel,
                                 first,
-                                format!("table 3: joined the wrapped label {:?} + {:?} (row {row})", text.join(""), raw),
+                                format!(
+                                    "table 3: joined the wrapped label {:?} + {:?} (row {row})",
+                                    text.join(""),
+                                    raw
+                                ),
                             ));
                             pending.truncate(pending.len() - joined);
                         }
