@@ -41,11 +41,16 @@ pub use error::Error;
 pub use key::{Applicant, CellKey, KeyError, T2Item, T2Key, T2Measure, T3Group, T3Row, T4Col, T4Group};
 pub use parse::{parse, parse_bytes};
 pub use report::{
-    Encoding, Fragment, Layout, Metadata, Report, Section, SectionKind, Subsection, Table2, Table3, Table4,
-    Template, Text,
+    Encoding, Fragment, Layout, Metadata, Report, Section, SectionKind, Subsection, Table2, Table3, Table4, Template,
+    Text,
 };
 pub use span::Span;
 pub use value::{Cell, Number, NumberError, Unit, Value};
 
 /// An invented report (tab-separated, 2021 template) for examples and doc tests.
 pub const SAMPLE_REPORT: &str = include_str!("../examples/data/sample-2023.txt");
+
+// The README's examples are compiled and run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
