@@ -78,6 +78,10 @@ codes! {
     DetachedLabels => "table.detached_labels", Warning;
     /// A block of values was printed column by column and was transposed.
     ColumnMajorBlock => "table.column_major_block", Warning;
+    /// Values printed out of order (PDF text blocks) were reassigned: the only reading in which every total adds up.
+    ValuesReordered => "table.values_reordered", Warning;
+    /// Values seem out of order, and more than one reading adds up; the printed order was kept.
+    OrderAmbiguous => "table.order_ambiguous", Warning;
     /// （六）其他处理 was printed as one row; its sub-rows are absent.
     SingleOtherRow => "t3.single_other_row", Note;
     /// A row the template requires was not found.

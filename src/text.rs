@@ -122,7 +122,7 @@ pub fn lines(src: &str) -> Vec<Line<'_>> {
             if text.contains('\u{c}') {
                 page_break = true;
             }
-            if !(at_end && start == i && !out.is_empty() && !page_break) || out.is_empty() {
+            if !at_end || start != i || out.is_empty() || page_break {
                 out.push(Line { text, start: text_start, number, page_break });
             }
             if at_end {

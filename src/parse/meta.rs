@@ -66,12 +66,10 @@ pub(crate) fn read(lines: &[Line<'_>], preamble_end: usize, tail_from: usize) ->
         }
         let mut title_lines = vec![l];
         let starts_with_year = year_prefix(&sq).is_some();
-        if starts_with_year {
-            if let Some(prev) = pre[..i].iter().rev().find(|p| !p.text.trim().is_empty()) {
-                let psq = squash(prev.text);
-                if psq.chars().count() <= 30 && !is_boilerplate(prev.text) {
-                    title_lines.insert(0, prev);
-                }
+        if starts_with_year && let Some(prev) = pre[..i].iter().rev().find(|p| !p.text.trim().is_empty()) {
+            let psq = squash(prev.text);
+            if psq.chars().count() <= 30 && !is_boilerplate(prev.text) {
+                title_lines.insert(0, prev);
             }
         }
         let mut text = String::new();
@@ -89,22 +87,22 @@ pub(crate) fn read(lines: &[Line<'_>], preamble_end: usize, tail_from: usize) ->
         // Agency: the text before the year.
         let cs: Vec<(usize, char)> = joined_sq.char_indices().collect();
         for (k, &(pos, c)) in cs.iter().enumerate() {
-            if c.is_ascii_digit() {
-                if let Some(y) = year_prefix(&joined_sq[pos..]) {
-                    if k > 0 {
-                        meta.agency = Some(joined_sq[..pos].to_owned());
-                    } else {
-                        // 2019年上海市人民政府办公厅政府信息公开工作年度报告: the agency follows the year.
-                        let after = joined_sq[pos..].split_once('年').map_or("", |(_, a)| a);
-                        let after = after.strip_prefix('度').unwrap_or(after);
-                        let end = ["政府信息公开", "信息公开", "年度报告"].iter().filter_map(|m| after.find(m)).min();
-                        if let Some(end) = end.filter(|&e| e > 0) {
-                            meta.agency = Some(after[..end].to_owned());
-                        }
+            if c.is_ascii_digit()
+                && let Some(y) = year_prefix(&joined_sq[pos..])
+            {
+                if k > 0 {
+                    meta.agency = Some(joined_sq[..pos].to_owned());
+                } else {
+                    // 2019年上海市人民政府办公厅政府信息公开工作年度报告: the agency follows the year.
+                    let after = joined_sq[pos..].split_once('年').map_or("", |(_, a)| a);
+                    let after = after.strip_prefix('度').unwrap_or(after);
+                    let end = ["政府信息公开", "信息公开", "年度报告"].iter().filter_map(|m| after.find(m)).min();
+                    if let Some(end) = end.filter(|&e| e > 0) {
+                        meta.agency = Some(after[..end].to_owned());
                     }
-                    meta.year = Some(y);
-                    break;
                 }
+                meta.year = Some(y);
+                break;
             }
         }
         break;

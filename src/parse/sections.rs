@@ -80,10 +80,10 @@ pub(crate) fn subsections(src: &str, lines: &[Line<'_>], from: usize, to: usize)
         if let Some((marker, _)) = subsection_marker(line.text) {
             // Only markers of one family (the first one's) structure the section.
             let paren = marker.starts_with(['(', '（']);
-            if let Some((_, first)) = marks.first() {
-                if first.starts_with(['(', '（']) != paren {
-                    continue;
-                }
+            if let Some((_, first)) = marks.first()
+                && first.starts_with(['(', '（']) != paren
+            {
+                continue;
             }
             marks.push((idx, marker));
         }

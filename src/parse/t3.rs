@@ -285,10 +285,10 @@ fn misplaced_header_lines(events: &[Event<'_>]) -> Vec<usize> {
                 Tok::Text { raw, .. } => {
                     sq.clear();
                     squash_into(raw, &mut sq);
-                    if let T3Text::Row { row, .. } = classify_t3(&sq, None, true) {
-                        if !rows.contains(&row) {
-                            rows.push(row);
-                        }
+                    if let T3Text::Row { row, .. } = classify_t3(&sq, None, true)
+                        && !rows.contains(&row)
+                    {
+                        rows.push(row);
                     }
                 }
             }
@@ -322,15 +322,16 @@ fn keep_fragment(
     diags: &mut Vec<Diagnostic>,
 ) {
     let (_, raw, span) = p;
-    if let Some(row) = last_row {
-        if raw.chars().count() <= 24 && !raw.contains("总计") {
-            diags.push(Diagnostic::at(
-                DiagnosticCode::WrappedLabel,
-                span,
-                format!("table 3: {:?} is the wrapped rest of the label of row {row}", raw.trim()),
-            ));
-            return;
-        }
+    if let Some(row) = last_row
+        && raw.chars().count() <= 24
+        && !raw.contains("总计")
+    {
+        diags.push(Diagnostic::at(
+            DiagnosticCode::WrappedLabel,
+            span,
+            format!("table 3: {:?} is the wrapped rest of the label of row {row}", raw.trim()),
+        ));
+        return;
     }
     unrecognized.push(Fragment { text: raw.to_owned(), span });
 }

@@ -2,7 +2,7 @@
 
 use crate::diag::{Diagnostic, DiagnosticCode};
 use crate::key::{T4Col, T4Group};
-use crate::report::{Fragment, Table4};
+use crate::report::{Fragment, Layout, Table4};
 use crate::text::{Line, squash_into};
 use crate::value::{Cell, Value};
 
@@ -51,6 +51,9 @@ pub(crate) fn read(lines: &[Line<'_>], pdf_document: bool, diags: &mut Vec<Diagn
              assumed the template's column order",
         ));
     }
+    if layout == Layout::PdfFlat && values.len() == 15 {
+        reorder_flat(&mut values, diags);
+    }
     for (i, (value, span)) in values.iter().take(15).enumerate() {
         let group = T4Group::ALL[i / 5];
         let col = T4Col::ALL[i % 5];
@@ -81,4 +84,101 @@ pub(crate) fn read(lines: &[Line<'_>], pdf_document: bool, diags: &mut Vec<Diagn
         ));
     }
     Some(table)
+}
+
+/// `pdftotext` without `-layout` may print table 4's cells as text blocks in
+/// another order (e.g. one group's four results, then another group's, then
+/// the first total). The values of each group still come in column order, so
+/// the printed sequence is an interleaving of the three groups. When the
+/// printed order does not add up, look for the interleavings in which every
+/// group's total equals its parts: exactly one reading → use it (with a
+/// warning); several → keep the printed order and say so.
+fn reorder_flat(values: &mut [(Value, crate::span::Span)], diags: &mut Vec<Diagnostic>) {
+    let Some(nums): Option<Vec<i64>> = values.iter().map(|(v, _)| v.number().and_then(|n| n.as_count())).collect()
+    else {
+        return;
+    };
+    let adds_up = |g: &[i64]| g[0] + g[1] + g[2] + g[3] == g[4];
+    if nums.chunks(5).all(adds_up) {
+        return;
+    }
+    let mut search = Search { nums: &nums, groups: [[0; 5]; 3], counts: [0; 3], found: Vec::new(), budget: 2_000_000 };
+    search.run(0);
+    let line = values[0].1.line;
+    match search.found.as_slice() {
+        [only] => {
+            let order = only.1;
+            let reordered: Vec<_> = order.iter().map(|&i| values[i]).collect();
+            values.copy_from_slice(&reordered);
+            diags.push(Diagnostic::at_line(
+                DiagnosticCode::ValuesReordered,
+                line,
+                "table 4: the printed order of the 15 values does not add up (PDF text blocks); \
+                 read them in the only order in which every group's 总计 equals its parts",
+            ));
+        }
+        [] => {}
+        many => {
+            let readings: Vec<String> = many
+                .iter()
+                .take(3)
+                .map(|(g, _)| g.iter().map(|x| format!("{x:?}")).collect::<Vec<_>>().join(" | "))
+                .collect();
+            diags.push(Diagnostic::at_line(
+                DiagnosticCode::OrderAmbiguous,
+                line,
+                format!(
+                    "table 4: the printed order does not add up, and more than one reading does ({}); kept the printed order",
+                    readings.join("; or ")
+                ),
+            ));
+        }
+    }
+}
+
+/// Depth-first search over interleavings, bounded by a node budget.
+struct Search<'a> {
+    nums: &'a [i64],
+    groups: [[usize; 5]; 3],
+    counts: [usize; 3],
+    /// Distinct readings found: the group values and the source index order.
+    found: Vec<([[i64; 5]; 3], [usize; 15])>,
+    budget: usize,
+}
+
+impl Search<'_> {
+    fn run(&mut self, i: usize) {
+        // Iterative deepening is not needed: depth is fixed at 15.
+        if self.found.len() > 1 || self.budget == 0 {
+            return;
+        }
+        self.budget -= 1;
+        if i == self.nums.len() {
+            let vals = self.groups.map(|g| g.map(|j| self.nums[j]));
+            if !self.found.iter().any(|(v, _)| *v == vals) {
+                let mut order = [0; 15];
+                for (g, idx) in self.groups.iter().enumerate() {
+                    order[g * 5..g * 5 + 5].copy_from_slice(idx);
+                }
+                self.found.push((vals, order));
+            }
+            return;
+        }
+        for g in 0..3 {
+            let c = self.counts[g];
+            if c == 5 {
+                continue;
+            }
+            self.groups[g][c] = i;
+            self.counts[g] += 1;
+            let ok = c < 4 || {
+                let v = self.groups[g].map(|j| self.nums[j]);
+                v[0] + v[1] + v[2] + v[3] == v[4]
+            };
+            if ok {
+                self.run(i + 1);
+            }
+            self.counts[g] -= 1;
+        }
+    }
 }
