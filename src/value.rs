@@ -79,11 +79,11 @@ impl Number {
         let mut unit = None;
         let mut chars = s.trim().char_indices().peekable();
         let trimmed = s.trim();
-        if let Some(&(_, c)) = chars.peek() {
-            if c == '-' || c == '－' || c == '+' || c == '＋' {
-                negative = c == '-' || c == '－';
-                chars.next();
-            }
+        if let Some(&(_, c)) = chars.peek()
+            && (c == '-' || c == '－' || c == '+' || c == '＋')
+        {
+            negative = c == '-' || c == '－';
+            chars.next();
         }
         while let Some((i, c)) = chars.next() {
             let digit = match c {
