@@ -151,6 +151,10 @@ pub(crate) fn read(lines: &[Line<'_>], preamble_end: usize, tail_from: usize) ->
     if meta.published.is_none() {
         for l in pre {
             let t = l.text.trim().trim_start_matches(['•', '·']).trim();
+            let t = ["发布日期：", "发布日期:", "发布时间：", "发布时间:"]
+                .iter()
+                .find_map(|p| t.strip_prefix(p))
+                .map_or(t, |rest| rest.trim().get(..10).unwrap_or(rest));
             let b = t.as_bytes();
             if t.len() == 10 && b[4] == b'-' && b[7] == b'-' && t[..4].parse::<u16>().is_ok() {
                 meta.published = Some(Text { text: t.to_owned(), span: l.span_of(t) });
