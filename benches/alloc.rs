@@ -1,0 +1,177 @@
+//! Allocation counter: how many heap allocations (and bytes) one `parse` costs.
+//!
+//! ```text
+//! cargo bench --bench alloc
+//! ZFXXGK_CORPUS=/path/to/corpus cargo bench --bench alloc   # also every file in $ZFXXGK_CORPUS/seeds
+//! ```
+//!
+//! A counting global allocator wraps the system allocator; each measurement
+//! parses once to warm up and then counts a second parse.
+
+use std::alloc::{GlobalAlloc, Layout as AllocLayout, System};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
+
+#[path = "fixtures/mod.rs"]
+mod fixtures;
+
+use fixtures::Layout;
+
+struct Counting;
+
+static ALLOCS: AtomicUsize = AtomicUsize::new(0);
+static REALLOCS: AtomicUsize = AtomicUsize::new(0);
+static BYTES: AtomicUsize = AtomicUsize::new(0);
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+fn grow(n: usize) {
+    let live = LIVE.fetch_add(n, Relaxed) + n;
+    PEAK.fetch_max(live, Relaxed);
+}
+
+// SAFETY: every method forwards to `System` with the caller's arguments
+// unchanged; the counters have no effect on the memory handed out.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: AllocLayout) -> *mut u8 {
+        ALLOCS.fetch_add(1, Relaxed);
+        BYTES.fetch_add(layout.size(), Relaxed);
+        grow(layout.size());
+        // SAFETY: forwarded contract.
+        unsafe { System.alloc(layout) }
+    }
+    unsafe fn alloc_zeroed(&self, layout: AllocLayout) -> *mut u8 {
+        ALLOCS.fetch_add(1, Relaxed);
+        BYTES.fetch_add(layout.size(), Relaxed);
+        grow(layout.size());
+        // SAFETY: forwarded contract.
+        unsafe { System.alloc_zeroed(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: AllocLayout) {
+        LIVE.fetch_sub(layout.size(), Relaxed);
+        // SAFETY: forwarded contract.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: AllocLayout, new_size: usize) -> *mut u8 {
+        REALLOCS.fetch_add(1, Relaxed);
+        if new_size > layout.size() {
+            BYTES.fetch_add(new_size - layout.size(), Relaxed);
+            grow(new_size - layout.size());
+        } else {
+            LIVE.fetch_sub(layout.size() - new_size, Relaxed);
+        }
+        // SAFETY: forwarded contract.
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
+struct Counts {
+    allocs: usize,
+    reallocs: usize,
+    bytes: usize,
+    peak: usize,
+}
+
+fn snapshot() -> (usize, usize, usize) {
+    (ALLOCS.load(Relaxed), REALLOCS.load(Relaxed), BYTES.load(Relaxed))
+}
+
+/// Counts the allocations of one call of `f` (after one warm-up call).
+fn count<T>(mut f: impl FnMut() -> T) -> (Counts, T) {
+    drop(f());
+    let before = snapshot();
+    let base = LIVE.load(Relaxed);
+    PEAK.store(base, Relaxed);
+    let out = f();
+    let after = snapshot();
+    let counts = Counts {
+        allocs: after.0 - before.0,
+        reallocs: after.1 - before.1,
+        bytes: after.2 - before.2,
+        peak: PEAK.load(Relaxed) - base,
+    };
+    (counts, out)
+}
+
+fn row(name: &str, text: &[u8]) {
+    let (c, result) = count(|| zfxxgk::parse_bytes(text));
+    let what = match &result {
+        Ok(r) => {
+            let cells = r.cells().filter(|(_, v)| v.is_some()).count();
+            let layouts: Vec<&str> = [
+                r.table2.as_ref().and_then(|t| t.layout),
+                r.table3.as_ref().and_then(|t| t.layout),
+                r.table4.as_ref().and_then(|t| t.layout),
+            ]
+            .iter()
+            .map(|l| l.map_or("-", |l| l.as_str()))
+            .collect();
+            format!("{cells} cells, {} diags, tables {}", r.diagnostics.len(), layouts.join("/"))
+        }
+        Err(e) => format!("error: {e}"),
+    };
+    println!(
+        "{name:<28} {:>8} {:>7} {:>8} {:>10} {:>10} {:>7.2}  {what}",
+        text.len(),
+        c.allocs,
+        c.reallocs,
+        c.bytes,
+        c.peak,
+        c.bytes as f64 / text.len().max(1) as f64,
+    );
+}
+
+fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for e in entries.flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            collect(&p, out);
+        } else {
+            out.push(p);
+        }
+    }
+}
+
+fn main() {
+    // `cargo bench` passes `--bench`; `cargo test --benches` passes nothing
+    // special. Either way the run is short, so always do the full thing.
+    println!(
+        "{:<28} {:>8} {:>7} {:>8} {:>10} {:>10} {:>7}  parsed",
+        "input", "bytes", "allocs", "reallocs", "alloc B", "peak B", "B/in B"
+    );
+    for layout in Layout::ALL {
+        row(&format!("sample/{}", layout.name()), fixtures::sample(layout).as_bytes());
+    }
+    let corpus = fixtures::corpus(8);
+    for (i, text) in corpus.iter().enumerate() {
+        row(&format!("generated/{i}/{}", Layout::ALL[i % 4].name()), text.as_bytes());
+    }
+    row("huge/10x", fixtures::huge(10).as_bytes());
+    row("huge/100x", fixtures::huge(100).as_bytes());
+
+    match std::env::var_os("ZFXXGK_CORPUS") {
+        None => println!("(set ZFXXGK_CORPUS to also count every file in $ZFXXGK_CORPUS/seeds)"),
+        Some(dir) => {
+            let seeds = Path::new(&dir).join("seeds");
+            let mut files = Vec::new();
+            collect(&seeds, &mut files);
+            files.sort();
+            if files.is_empty() {
+                println!("(no files under {})", seeds.display());
+            }
+            for f in files {
+                match std::fs::read(&f) {
+                    Ok(bytes) => {
+                        let name = f.strip_prefix(&seeds).unwrap_or(&f).display().to_string();
+                        row(&name, &bytes);
+                    }
+                    Err(e) => println!("{}: {e}", f.display()),
+                }
+            }
+        }
+    }
+}

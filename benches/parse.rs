@@ -1,0 +1,185 @@
+//! Parser throughput, against two floors.
+//!
+//! ```text
+//! cargo bench --bench parse -- --warm-up-time 1 --measurement-time 3
+//! ```
+//!
+//! Groups:
+//! - `layout/*`: the sample rendered in each layout, plus the floors on the
+//!   tab-separated sample: `floor-lines` (a `str::lines()` pass summing line
+//!   lengths) and `floor-nfkc` (NFKC-normalizing the whole text);
+//! - `corpus/*`: 1,000 generated reports in mixed layouts, parsed one by one,
+//!   and the floors over the same texts;
+//! - `scaling-batch/N`: N generated reports parsed one by one (N = 1…1000);
+//! - `scaling-huge/N`: one report N times the sample's size (prose repeated
+//!   inside section 一).
+//!
+//! Criterion prints times and throughput but no ratios, so a final summary
+//! (stderr) times the same closures with `Instant` and prints MB/s and the
+//! ratio of each parse to the floors.
+//!
+//! TODO(check): once `zfxxgk::check` exists, add `parse+check` rows.
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use criterion::{BenchmarkId, Criterion, Throughput};
+use unicode_normalization::UnicodeNormalization;
+
+#[path = "fixtures/mod.rs"]
+mod fixtures;
+
+use fixtures::Layout;
+
+const CORPUS_SIZE: usize = 1000;
+const SCALES: [usize; 4] = [1, 10, 100, 1000];
+
+fn parse_one(text: &str) -> usize {
+    let report = zfxxgk::parse(text).expect("fixture parses");
+    report.diagnostics.len() + report.sections.len()
+}
+
+fn parse_all(texts: &[String]) -> usize {
+    texts.iter().map(|t| parse_one(t)).sum()
+}
+
+fn floor_lines(text: &str) -> usize {
+    text.lines().map(str::len).sum()
+}
+
+fn floor_nfkc(text: &str) -> usize {
+    text.nfkc().count()
+}
+
+fn total_len(texts: &[String]) -> u64 {
+    texts.iter().map(|t| t.len() as u64).sum()
+}
+
+fn bench_layouts(c: &mut Criterion) {
+    let mut g = c.benchmark_group("layout");
+    for layout in Layout::ALL {
+        let text = fixtures::sample(layout);
+        g.throughput(Throughput::Bytes(text.len() as u64));
+        g.bench_function(layout.name(), |b| b.iter(|| parse_one(black_box(&text))));
+    }
+    let text = zfxxgk::SAMPLE_REPORT;
+    g.throughput(Throughput::Bytes(text.len() as u64));
+    g.bench_function("floor-lines", |b| b.iter(|| floor_lines(black_box(text))));
+    g.bench_function("floor-nfkc", |b| b.iter(|| floor_nfkc(black_box(text))));
+    g.finish();
+}
+
+fn bench_corpus(c: &mut Criterion) {
+    let corpus = fixtures::corpus(CORPUS_SIZE);
+    let mut g = c.benchmark_group("corpus");
+    g.sample_size(20);
+    g.throughput(Throughput::Bytes(total_len(&corpus)));
+    g.bench_function("parse", |b| b.iter(|| parse_all(black_box(&corpus))));
+    g.bench_function("floor-lines", |b| b.iter(|| corpus.iter().map(|t| floor_lines(black_box(t))).sum::<usize>()));
+    g.bench_function("floor-nfkc", |b| b.iter(|| corpus.iter().map(|t| floor_nfkc(black_box(t))).sum::<usize>()));
+    g.finish();
+}
+
+fn bench_scaling(c: &mut Criterion) {
+    let mut g = c.benchmark_group("scaling-batch");
+    g.sample_size(10);
+    for n in SCALES {
+        let batch: Vec<String> = (0..n).map(fixtures::variant).collect();
+        g.throughput(Throughput::Bytes(total_len(&batch)));
+        g.bench_with_input(BenchmarkId::from_parameter(n), &batch, |b, batch| b.iter(|| parse_all(black_box(batch))));
+    }
+    g.finish();
+
+    let mut g = c.benchmark_group("scaling-huge");
+    g.sample_size(10);
+    for n in SCALES {
+        let text = fixtures::huge(n);
+        g.throughput(Throughput::Bytes(text.len() as u64));
+        g.bench_with_input(BenchmarkId::from_parameter(n), &text, |b, text| b.iter(|| parse_one(black_box(text))));
+    }
+    g.finish();
+}
+
+/// Seconds per call of `f`, timed over as many calls as fit in `budget`.
+fn time(budget: Duration, mut f: impl FnMut() -> usize) -> f64 {
+    black_box(f());
+    let start = Instant::now();
+    let mut iters = 0u64;
+    while start.elapsed() < budget || iters < 3 {
+        black_box(f());
+        iters += 1;
+    }
+    start.elapsed().as_secs_f64() / iters as f64
+}
+
+fn mbps(bytes: u64, secs: f64) -> f64 {
+    bytes as f64 / secs / 1e6
+}
+
+/// Times parse and the floors with `Instant` and prints MB/s and ratios.
+fn summary(budget: Duration) {
+    let mut rows: Vec<(String, Vec<String>)> =
+        Layout::ALL.iter().map(|l| (format!("sample/{}", l.name()), vec![fixtures::sample(*l)])).collect();
+    rows.push((format!("corpus/{CORPUS_SIZE}"), fixtures::corpus(CORPUS_SIZE)));
+    rows.push(("huge/1000x".to_owned(), vec![fixtures::huge(1000)]));
+
+    eprintln!();
+    eprintln!("summary (Instant, {budget:?} per measurement): MB/s and parse time / floor time");
+    eprintln!(
+        "{:<22} {:>10} {:>11} {:>11} {:>11} {:>9} {:>9}",
+        "input", "bytes", "parse MB/s", "lines MB/s", "nfkc MB/s", "÷lines", "÷nfkc"
+    );
+    for (name, texts) in &rows {
+        let bytes = total_len(texts);
+        let t_parse = time(budget, || parse_all(texts));
+        let t_lines = time(budget, || texts.iter().map(|t| floor_lines(black_box(t))).sum());
+        let t_nfkc = time(budget, || texts.iter().map(|t| floor_nfkc(black_box(t))).sum());
+        eprintln!(
+            "{name:<22} {bytes:>10} {:>11.1} {:>11.1} {:>11.1} {:>8.1}× {:>8.2}×",
+            mbps(bytes, t_parse),
+            mbps(bytes, t_lines),
+            mbps(bytes, t_nfkc),
+            t_parse / t_lines,
+            t_parse / t_nfkc,
+        );
+    }
+
+    eprintln!();
+    eprintln!("scaling (time relative to 1×; linear growth means time ratio ≈ size ratio)");
+    eprintln!("{:<16} {:>10} {:>12} {:>11} {:>10}", "input", "bytes", "time", "MB/s", "time/1×");
+    for (kind, make) in [
+        ("batch", (|n| (0..n).map(fixtures::variant).collect()) as fn(usize) -> Vec<String>),
+        ("huge", |n| vec![fixtures::huge(n)]),
+    ] {
+        let mut base = None;
+        for n in SCALES {
+            let texts = make(n);
+            let bytes = total_len(&texts);
+            let t = time(budget, || parse_all(&texts));
+            let base = *base.get_or_insert(t);
+            eprintln!(
+                "{:<16} {bytes:>10} {:>10.3}ms {:>11.1} {:>9.1}×",
+                format!("{kind}/{n}x"),
+                t * 1e3,
+                mbps(bytes, t),
+                t / base
+            );
+        }
+    }
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let listing = args.iter().any(|a| a == "--list");
+    let test_mode = args.iter().any(|a| a == "--test");
+
+    let mut c = Criterion::default().configure_from_args();
+    bench_layouts(&mut c);
+    bench_corpus(&mut c);
+    bench_scaling(&mut c);
+    c.final_summary();
+
+    if !listing {
+        summary(if test_mode { Duration::ZERO } else { Duration::from_millis(500) });
+    }
+}
