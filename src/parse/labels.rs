@@ -82,6 +82,11 @@ const T3_LABELS: &[T3Label] = &[
     },
 ];
 
+/// The template wording of a row's label (squashed, without numbering), if it has one here.
+pub(crate) fn t3_core(row: T3Row) -> Option<&'static str> {
+    T3_LABELS.iter().find(|l| l.row == row).map(|l| l.core)
+}
+
 /// What a piece of table-3 text is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum T3Text {

@@ -135,42 +135,44 @@ fn classify<'a>(
     unrecognized: &mut Vec<Fragment>,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<Item<T3Row>> {
-    let mut items = Vec::with_capacity(events.len());
-    let mut sq = String::with_capacity(256);
-    let mut group: Option<T3Group> = None;
-    let mut after_rows = false;
-    // Unmatched text fragments since the last label/value, for wrapped labels.
-    let mut pending: Vec<(usize, &'a str, crate::span::Span)> = Vec::new();
-    let mut last_row: Option<T3Row> = None;
-
     let header_lines = misplaced_header_lines(events);
-    let mut i = 0;
-    while i < events.len() {
-        let ev = events[i];
+    let mut st = Classifier {
+        items: Vec::with_capacity(events.len()),
+        group: None,
+        after_rows: false,
+        pending: Vec::new(),
+        last_row: None,
+        values_since_label: false,
+        label_acc: String::new(),
+        variant: None,
+        unrecognized,
+        diags,
+    };
+    let mut sq = String::with_capacity(256);
+    for ev in events {
         if header_lines.binary_search(&ev.line_idx).is_ok() {
-            // Already reported once per line below.
-            i += 1;
             continue;
         }
         match ev.tok {
             Tok::Value { value, span } => {
-                flush_pending(&mut pending, last_row, unrecognized, diags);
-                items.push(Item::Value { value, span });
+                st.flush_pending();
+                st.values_since_label = true;
+                st.items.push(Item::Value { value, span });
             }
             Tok::Text { raw, span } => {
                 sq.clear();
                 squash_into(raw, &mut sq);
-                let mut class = classify_t3(&sq, group, after_rows);
+                let mut class = classify_t3(&sq, st.group, st.after_rows);
                 let mut joined = 0;
-                if class == T3Text::Other && !pending.is_empty() {
+                if class == T3Text::Other && !st.pending.is_empty() {
                     // Try the fragments before this one joined with it.
-                    for k in (1..=pending.len().min(MAX_WRAP - 1)).rev() {
+                    for k in (1..=st.pending.len().min(MAX_WRAP - 1)).rev() {
                         let mut j = String::new();
-                        for p in &pending[pending.len() - k..] {
-                            squash_into(p.1, &mut j);
+                        for p in &st.pending[st.pending.len() - k..] {
+                            squash_into(p.0, &mut j);
                         }
                         j.push_str(&sq);
-                        let c = classify_t3(&j, group, after_rows);
+                        let c = classify_t3(&j, st.group, st.after_rows);
                         if matches!(c, T3Text::Row { .. }) {
                             class = c;
                             joined = k;
@@ -181,91 +183,184 @@ fn classify<'a>(
                 match class {
                     T3Text::Row { row, variant } => {
                         if joined > 0 {
-                            let first = pending[pending.len() - joined].2;
-                            let text: Vec<&str> = pending[pending.len() - joined..].iter().map(|p| p.1).collect();
-                            diags.push(Diagnostic::at(
+                            let from = st.pending.len() - joined;
+                            let first = st.pending[from].1;
+                            let text: String = st.pending[from..].iter().map(|p| p.0).collect();
+                            st.diags.push(Diagnostic::at(
                                 DiagnosticCode::WrappedLabel,
                                 first,
-                                format!(
-                                    "table 3: joined the wrapped label {:?} + {:?} (row {row})",
-                                    text.join(""),
-                                    raw
-                                ),
+                                format!("table 3: joined the wrapped label {text:?} + {raw:?} (row {row})"),
                             ));
-                            pending.truncate(pending.len() - joined);
+                            st.pending.truncate(from);
                         }
-                        flush_pending(&mut pending, last_row, unrecognized, diags);
-                        if variant {
-                            diags.push(Diagnostic::at(
-                                DiagnosticCode::LabelVariant,
+                        st.flush_pending();
+                        if st.last_row == Some(row) && !st.values_since_label {
+                            // The same row again before any value: the rest of a wrapped label.
+                            st.diags.push(Diagnostic::at(
+                                DiagnosticCode::WrappedLabel,
                                 span,
-                                format!("table 3: read {:?} as row {row} ({})", raw.trim(), row.label_zh()),
+                                format!("table 3: {:?} continues the wrapped label of row {row}", raw.trim()),
                             ));
+                            st.label_acc.push_str(&sq);
+                            continue;
                         }
-                        if layout == Layout::TabSeparated && row.group().is_some() && row.is_outcome() {
+                        st.resolve_variant();
+                        st.label_acc.clear();
+                        st.label_acc.push_str(&sq);
+                        if variant {
+                            st.variant = Some((row, span, raw.trim().to_owned()));
+                        }
+                        if layout == Layout::TabSeparated && row.group().is_some() {
                             let line = &lines[ev.line_idx];
                             let first_text = line.text.trim_start().starts_with(raw.trim_start());
                             let sub = !matches!(row, T3Row::Granted | T3Row::PartiallyGranted | T3Row::OtherTotal);
                             if sub && first_text && !line.text.starts_with('\t') {
-                                diags.push(Diagnostic::at(
+                                st.diags.push(Diagnostic::at(
                                     DiagnosticCode::LeadingTabsLost,
                                     span,
                                     format!("table 3: row {row} lost its leading tabs (merged label cells); read by its label"),
                                 ));
                             }
                         }
-                        group = row.group().or(group);
-                        after_rows = true;
-                        last_row = Some(row);
-                        items.push(Item::Label { row, span });
+                        st.group = row.group().or(st.group);
+                        st.after_rows = true;
+                        st.last_row = Some(row);
+                        st.values_since_label = false;
+                        st.items.push(Item::Label { row, span });
                     }
                     T3Text::Group(g) => {
-                        flush_pending(&mut pending, last_row, unrecognized, diags);
-                        group = Some(g);
-                        if g == T3Group::Other {
-                            // （六）其他处理 followed by numbers is the single-row form.
-                            items.push(Item::Label { row: T3Row::OtherTotal, span });
-                            last_row = Some(T3Row::OtherTotal);
-                        } else {
-                            items.push(Item::Boundary);
-                            last_row = None;
-                        }
+                        st.flush_pending();
+                        st.enter_group(Some(g), span);
                     }
                     T3Text::OutcomeHeader => {
-                        flush_pending(&mut pending, last_row, unrecognized, diags);
-                        items.push(Item::Boundary);
-                        last_row = None;
+                        st.flush_pending();
+                        st.enter_group(None, span);
                     }
                     T3Text::Ambiguous(a, b) => {
-                        flush_pending(&mut pending, last_row, unrecognized, diags);
-                        diags.push(Diagnostic::at(
+                        st.flush_pending();
+                        st.diags.push(Diagnostic::at(
                             DiagnosticCode::AmbiguousLabel,
                             span,
                             format!("table 3: {:?} could be row {a} or row {b}; not used as a label", raw.trim()),
                         ));
-                        unrecognized.push(Fragment { text: raw.to_owned(), span });
+                        st.unrecognized.push(Fragment { text: raw.to_owned(), span });
                     }
                     T3Text::Other => {
-                        if pending.len() >= MAX_WRAP {
-                            let p = pending.remove(0);
-                            keep_fragment(p, None, unrecognized, diags);
+                        if st.pending.len() >= MAX_WRAP {
+                            let p = st.pending.remove(0);
+                            st.keep_fragment(p, false);
                         }
-                        pending.push((ev.line_idx, raw, span));
+                        st.pending.push((raw, span));
                     }
                 }
             }
         }
-        i += 1;
     }
-    flush_pending(&mut pending, last_row, unrecognized, diags);
+    st.flush_pending();
+    st.resolve_variant();
     for &l in &header_lines {
-        diags.push(Diagnostic::at(
+        st.diags.push(Diagnostic::at(
             DiagnosticCode::MisplacedHeader,
             lines[l].span(),
             format!("table 3: skipped a header row inside the table: {:?}", lines[l].text.trim()),
         ));
     }
-    items
+    st.items
+}
+
+/// State of the label reader.
+struct Classifier<'a, 'd> {
+    items: Vec<Item<T3Row>>,
+    /// The outcome group the reader is in (for the bare 3.其他 row).
+    group: Option<T3Group>,
+    /// Whether any row was seen (a bare 总计 before that is a column header).
+    after_rows: bool,
+    /// Unmatched text fragments since the last label or value.
+    pending: Vec<(&'a str, crate::span::Span)>,
+    last_row: Option<T3Row>,
+    values_since_label: bool,
+    /// The squashed label of the current row, continuations included.
+    label_acc: String,
+    /// A label matched by keyword only; judged once its continuations are known.
+    variant: Option<(T3Row, crate::span::Span, String)>,
+    unrecognized: &'d mut Vec<Fragment>,
+    diags: &'d mut Vec<Diagnostic>,
+}
+
+impl Classifier<'_, '_> {
+    /// A group label: a boundary between rows; （六）其他处理 may be the single-row form.
+    fn enter_group(&mut self, g: Option<T3Group>, span: crate::span::Span) {
+        self.resolve_variant();
+        self.group = g;
+        self.values_since_label = false;
+        if g == Some(T3Group::Other) {
+            self.items.push(Item::Label { row: T3Row::OtherTotal, span });
+            self.last_row = Some(T3Row::OtherTotal);
+            self.label_acc.clear();
+        } else {
+            self.items.push(Item::Boundary);
+            self.last_row = None;
+        }
+    }
+
+    /// Reports a keyword-only match unless the label's continuations completed it.
+    fn resolve_variant(&mut self) {
+        if let Some((row, span, raw)) = self.variant.take() {
+            if !super::labels::t3_core(row).is_some_and(|c| self.label_acc.contains(c)) {
+                self.diags.push(Diagnostic::at(
+                    DiagnosticCode::LabelVariant,
+                    span,
+                    format!("table 3: read {raw:?} as row {row} ({})", row.label_zh()),
+                ));
+            }
+        }
+    }
+
+    /// Unmatched fragments: a wrapped group label (（三） 不予公 开), the
+    /// wrapped rest of the current row's label, or text kept as unrecognised.
+    fn flush_pending(&mut self) {
+        if self.pending.is_empty() {
+            return;
+        }
+        let mut joined = String::new();
+        for p in &self.pending {
+            squash_into(p.0, &mut joined);
+        }
+        let class = classify_t3(&joined, self.group, self.after_rows);
+        if self.pending.len() > 1 && matches!(class, T3Text::Group(_) | T3Text::OutcomeHeader) {
+            let span = self.pending[0].1;
+            let text: String = self.pending.iter().map(|p| p.0.trim()).collect();
+            self.pending.clear();
+            self.diags.push(Diagnostic::at(
+                DiagnosticCode::WrappedLabel,
+                span,
+                format!("table 3: joined the wrapped group label {text:?}"),
+            ));
+            let g = if let T3Text::Group(g) = class { Some(g) } else { None };
+            self.enter_group(g, span);
+            return;
+        }
+        let pending = std::mem::take(&mut self.pending);
+        for p in pending {
+            self.keep_fragment(p, true);
+        }
+    }
+
+    fn keep_fragment(&mut self, p: (&str, crate::span::Span), may_continue: bool) {
+        let (raw, span) = p;
+        if let Some(row) = self.last_row.filter(|_| may_continue) {
+            if raw.chars().count() <= 24 && !raw.contains("总计") {
+                self.diags.push(Diagnostic::at(
+                    DiagnosticCode::WrappedLabel,
+                    span,
+                    format!("table 3: {:?} is the wrapped rest of the label of row {row}", raw.trim()),
+                ));
+                squash_into(raw, &mut self.label_acc);
+                return;
+            }
+        }
+        self.unrecognized.push(Fragment { text: raw.to_owned(), span });
+    }
 }
 
 /// Lines that name two or more different rows and hold no value: a header
@@ -300,38 +395,4 @@ fn misplaced_header_lines(events: &[Event<'_>]) -> Vec<usize> {
         i = j;
     }
     out
-}
-
-/// Unmatched fragments: right after a row label they are the rest of a
-/// wrapped label; elsewhere they are kept as unrecognised text.
-fn flush_pending(
-    pending: &mut Vec<(usize, &str, crate::span::Span)>,
-    last_row: Option<T3Row>,
-    unrecognized: &mut Vec<Fragment>,
-    diags: &mut Vec<Diagnostic>,
-) {
-    for p in pending.drain(..) {
-        keep_fragment(p, last_row, unrecognized, diags);
-    }
-}
-
-fn keep_fragment(
-    p: (usize, &str, crate::span::Span),
-    last_row: Option<T3Row>,
-    unrecognized: &mut Vec<Fragment>,
-    diags: &mut Vec<Diagnostic>,
-) {
-    let (_, raw, span) = p;
-    if let Some(row) = last_row
-        && raw.chars().count() <= 24
-        && !raw.contains("总计")
-    {
-        diags.push(Diagnostic::at(
-            DiagnosticCode::WrappedLabel,
-            span,
-            format!("table 3: {:?} is the wrapped rest of the label of row {row}", raw.trim()),
-        ));
-        return;
-    }
-    unrecognized.push(Fragment { text: raw.to_owned(), span });
 }
