@@ -305,8 +305,10 @@ impl Classifier<'_, '_> {
 
     /// Reports a keyword-only match unless the label's continuations completed it.
     fn resolve_variant(&mut self) {
-        if let Some((row, span, raw)) = self.variant.take() {
-            if !super::labels::t3_core(row).is_some_and(|c| self.label_acc.contains(c)) {
+        if let Some((row, span, raw)) = self.variant.take()
+            && !super::labels::t3_core(row).is_some_and(|c| self.label_acc.contains(c))
+        {
+            {
                 self.diags.push(Diagnostic::at(
                     DiagnosticCode::LabelVariant,
                     span,
@@ -348,8 +350,11 @@ impl Classifier<'_, '_> {
 
     fn keep_fragment(&mut self, p: (&str, crate::span::Span), may_continue: bool) {
         let (raw, span) = p;
-        if let Some(row) = self.last_row.filter(|_| may_continue) {
-            if raw.chars().count() <= 24 && !raw.contains("总计") {
+        if let Some(row) = self.last_row.filter(|_| may_continue)
+            && raw.chars().count() <= 24
+            && !raw.contains("总计")
+        {
+            {
                 self.diags.push(Diagnostic::at(
                     DiagnosticCode::WrappedLabel,
                     span,
