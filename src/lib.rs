@@ -27,6 +27,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod check;
 mod diag;
 mod error;
 mod key;
@@ -36,6 +37,7 @@ mod span;
 mod text;
 mod value;
 
+pub use check::{Finding, Rule};
 pub use diag::{Diagnostic, DiagnosticCode, Severity};
 pub use error::Error;
 pub use key::{Applicant, CellKey, KeyError, T2Item, T2Key, T2Measure, T3Group, T3Row, T4Col, T4Group};
