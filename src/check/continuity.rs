@@ -29,7 +29,7 @@ pub fn continuity(prev: &Report, next: &Report) -> Vec<Finding> {
     let last_year = prev.metadata.year.map_or_else(|| "last year".to_owned(), |y| format!("{y}年"));
     carried(prev, next, &last_year, &mut out);
     in_force(prev, next, &last_year, &mut out);
-    out
+    out.into_iter().map(Finding::note_blanks).collect()
 }
 
 fn usable(t: &Term) -> bool {

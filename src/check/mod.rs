@@ -202,7 +202,8 @@ pub struct Finding {
     pub related_span: Option<Span>,
     /// The arithmetic written out, e.g. `5 + 1 + 0 + 0 + 0 + 0 = 6 ≠ 7`.
     pub arithmetic: String,
-    /// What is wrong, without the rule id, e.g. `一+二 = 25 but 三（七）+四 = 24`.
+    /// What is wrong, without the rule id and subject, e.g. `一+二 = 25 but
+    /// 三（七）+四 = 24`; ends with `(blank read as 0: …)` when blanks were read as 0.
     pub message: String,
 }
 
@@ -225,21 +226,20 @@ impl Finding {
         }
     }
 
-    /// The message with the blank cells that were read as 0 named, as `Display` prints it.
-    fn full_message(&self) -> String {
-        let mut m = self.message.clone();
+    /// Names the blank cells that were read as 0 at the end of the message.
+    fn note_blanks(mut self) -> Finding {
         if !self.assumed_blank_zero.is_empty() {
             let names: Vec<String> = self.assumed_blank_zero.iter().map(|k| short_cell_label(*k)).collect();
-            m.push_str(&format!(" (blank read as 0: {})", names.join(", ")));
+            self.message.push_str(&format!(" (blank read as 0: {})", names.join(", ")));
         }
-        m
+        self
     }
 }
 
 impl fmt::Display for Finding {
     /// One sentence, e.g. `t3.balance (自然人): 一+二 = 25 but 三（七）+四 = 24`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} ({}): {}", self.rule, self.subject, self.full_message())
+        write!(f, "{} ({}): {}", self.rule, self.subject, self.message)
     }
 }
 
@@ -251,7 +251,7 @@ pub fn check(report: &Report) -> Vec<Finding> {
     tables::check_t3(report, &mut out);
     tables::check_t4(report, &mut out);
     narrative::check(report, &mut out);
-    out
+    out.into_iter().map(Finding::note_blanks).collect()
 }
 
 impl Report {

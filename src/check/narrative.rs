@@ -468,7 +468,9 @@ fn section_label(kind: SectionKind) -> String {
 ///
 /// Claims of one target are taken together: when any of them agrees with the
 /// table, the others are taken to be about something else and nothing is
-/// reported; otherwise each distinct number claimed is reported once.
+/// reported; otherwise each distinct number claimed is reported once. A
+/// number of applications received that equals 一 + 二 (new and carried over)
+/// agrees too: reports often count both as 受理.
 /// Targets whose cells are all absent or all blank are not checked.
 pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
     let claims = claims(report);
@@ -491,7 +493,14 @@ pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
             continue;
         }
         let table: i64 = terms.iter().map(|t| t.value()).sum();
-        if cs.iter().any(|c| c.value == table) {
+        // 受理…申请 N 件 often counts last year's carried-over applications too.
+        let with_carried = (target.keys == [t3_total(T3Row::NewReceived)])
+            .then(|| Term::of(report, t3_total(T3Row::CarriedOver)))
+            .and_then(|t| match t.read {
+                Read::Count(n) if n > 0 => Some(table + n),
+                _ => None,
+            });
+        if cs.iter().any(|c| c.value == table || Some(c.value) == with_carried) {
             continue;
         }
         let mut reported: Vec<i64> = Vec::new();
