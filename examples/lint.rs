@@ -36,6 +36,15 @@ use serde_json::{Map, Value as Json, json};
 use zfxxgk::check::Finding;
 use zfxxgk::{Report, Severity, Span};
 
+/// `println!` that ends the program quietly when stdout is closed (`lint … | head`).
+macro_rules! outln {
+    ($($arg:tt)*) => {{
+        if writeln!(std::io::stdout(), $($arg)*).is_err() {
+            std::process::exit(141);
+        }
+    }};
+}
+
 /// One file of the batch.
 struct Entry {
     name: String,
@@ -59,9 +68,9 @@ fn main() -> ExitCode {
             "--json" => json_out = true,
             "--claims" => show_claims = true,
             "-h" | "--help" => {
-                println!("usage: lint [--json] [--claims] FILE_OR_DIR...");
-                println!("  --claims  also list the numbers read from the prose (sections 一 and 六)");
-                println!("exit status: 0 clean, 1 findings, 2 a file could not be read as a report");
+                outln!("usage: lint [--json] [--claims] FILE_OR_DIR...");
+                outln!("  --claims  also list the numbers read from the prose (sections 一 and 六)");
+                outln!("exit status: 0 clean, 1 findings, 2 a file could not be read as a report");
                 return ExitCode::SUCCESS;
             }
             _ => paths.push(PathBuf::from(arg)),
@@ -97,12 +106,20 @@ fn main() -> ExitCode {
     for entry in &entries {
         stats.add(entry);
         if json_out {
-            println!("{}", entry_json(entry, &entries));
+            outln!("{}", entry_json(entry, &entries));
         } else {
             print_human(entry, &entries);
             if show_claims && let Ok(r) = &entry.result {
                 for c in zfxxgk::check::claims(r) {
-                    println!("  {}:{}:{}: claim {:?} = {}: {}", entry.name, c.span.line, c.span.column, c.kind, c.value, c.text);
+                    outln!(
+                        "  {}:{}:{}: claim {:?} = {}: {}",
+                        entry.name,
+                        c.span.line,
+                        c.span.column,
+                        c.kind,
+                        c.value,
+                        c.text
+                    );
                 }
             }
         }
@@ -174,10 +191,8 @@ fn agency_groups(names: &[&str]) -> HashMap<String, usize> {
 
 /// Runs `continuity` between consecutive years of each agency; returns the number of pairs.
 fn run_continuity(entries: &mut [Entry]) -> usize {
-    let mut names: Vec<&str> = entries
-        .iter()
-        .filter_map(|e| e.result.as_ref().ok().and_then(|r| r.metadata.agency.as_deref()))
-        .collect();
+    let mut names: Vec<&str> =
+        entries.iter().filter_map(|e| e.result.as_ref().ok().and_then(|r| r.metadata.agency.as_deref())).collect();
     names.sort_unstable();
     names.dedup();
     let groups = agency_groups(&names);
@@ -311,8 +326,8 @@ impl Stats {
     }
 
     fn print(&self, pairs: usize) {
-        println!();
-        println!(
+        outln!();
+        outln!(
             "{} file{}: {} clean, {} with findings ({} error{}, {} warning{}), {} unreadable; continuity checked for {} pair{} of consecutive years",
             self.files,
             plural(self.files),
@@ -362,12 +377,12 @@ fn print_human(e: &Entry, entries: &[Entry]) {
     let r = match &e.result {
         Ok(r) => r,
         Err(err) => {
-            println!("{}: error: {err}", e.name);
+            outln!("{}: error: {err}", e.name);
             return;
         }
     };
     let (errors, warnings) = count(&e.findings);
-    println!(
+    outln!(
         "{}: {} {} ({} template), {} cells, {} diagnostics, {}",
         e.name,
         r.metadata.agency.as_deref().unwrap_or("(agency unknown)"),
@@ -378,12 +393,18 @@ fn print_human(e: &Entry, entries: &[Entry]) {
         if e.findings.is_empty() {
             "no findings".to_owned()
         } else {
-            format!("{} finding{} ({errors} error{}, {warnings} warning{})", e.findings.len(), plural(e.findings.len()), plural(errors), plural(warnings))
+            format!(
+                "{} finding{} ({errors} error{}, {warnings} warning{})",
+                e.findings.len(),
+                plural(e.findings.len()),
+                plural(errors),
+                plural(warnings)
+            )
         }
     );
     for d in &r.diagnostics {
         if d.severity >= Severity::Warning {
-            println!("  {}:{}: {}[{}]: {}", e.name, d.line, d.severity, d.code, d.message);
+            outln!("  {}:{}: {}[{}]: {}", e.name, d.line, d.severity, d.code, d.message);
         }
     }
     if e.findings.is_empty() {
@@ -394,22 +415,29 @@ fn print_human(e: &Entry, entries: &[Entry]) {
     for f in &e.findings {
         let d = &f.finding;
         let (line, column) = d.span.map_or((0, 0), |s| (s.line, s.column));
-        println!("{}:{line}:{column}: {}[{}]: {}: {}", e.name, d.severity, d.rule, d.subject, d.message);
-        let gutter = d.span.map_or(1, |s| s.line.to_string().len()).max(d.related_span.map_or(1, |s| s.line.to_string().len()));
+        outln!("{}:{line}:{column}: {}[{}]: {}: {}", e.name, d.severity, d.rule, d.subject, d.message);
+        let gutter =
+            d.span.map_or(1, |s| s.line.to_string().len()).max(d.related_span.map_or(1, |s| s.line.to_string().len()));
         if let Some(span) = d.span {
             snippet(&source, span, gutter);
         }
-        println!("{:gutter$} = {}", "", d.arithmetic);
+        outln!("{:gutter$} = {}", "", d.arithmetic);
         if let Some(rel) = d.related_span {
             match f.related_file {
                 Some(k) => {
                     let other = &entries[k];
-                    println!("{:gutter$} = note: last year's figure is at {}:{}:{}", "", other.name, rel.line, rel.column);
+                    outln!(
+                        "{:gutter$} = note: last year's figure is at {}:{}:{}",
+                        "",
+                        other.name,
+                        rel.line,
+                        rel.column
+                    );
                     let text = other_sources.entry(k).or_insert_with(|| source_of(&other.path));
                     snippet(text, rel, gutter);
                 }
                 None => {
-                    println!("{:gutter$} = note: the text says so at {}:{}:{}", "", e.name, rel.line, rel.column);
+                    outln!("{:gutter$} = note: the text says so at {}:{}:{}", "", e.name, rel.line, rel.column);
                     snippet(&source, rel, gutter);
                 }
             }
@@ -466,8 +494,9 @@ fn snippet(source: &str, span: Span, gutter: usize) {
     // A window of at most MAX_WIDTH columns around the marker.
     let first_mark = cells.iter().position(|c| c.2).unwrap_or(cells.len());
     let mut from = 0;
+    let total: usize = cells.iter().map(|c| c.1).sum();
     let mut before: usize = cells[..first_mark].iter().map(|c| c.1).sum();
-    while before > MAX_WIDTH / 2 && from < first_mark {
+    while total > MAX_WIDTH && before > MAX_WIDTH / 2 && from < first_mark {
         before -= cells[from].1;
         from += 1;
     }
@@ -493,7 +522,7 @@ fn snippet(source: &str, span: Span, gutter: usize) {
     if !any {
         marker.push('^');
     }
-    println!("{:gutter$} |", "");
-    println!("{:>gutter$} | {head}{}{tail}", span.line, shown.trim_end());
-    println!("{:gutter$} | {marker}", "");
+    outln!("{:gutter$} |", "");
+    outln!("{:>gutter$} | {head}{}{tail}", span.line, shown.trim_end());
+    outln!("{:gutter$} | {marker}", "");
 }

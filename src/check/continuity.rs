@@ -93,7 +93,8 @@ fn in_force(prev: &Report, next: &Report, last_year: &str, out: &mut Vec<Finding
             issued.value(),
             repealed.value()
         );
-        f.arithmetic = format!("{} + {} − {} = {expected} ≠ {}", before.shown(), issued.shown(), repealed.shown(), now.shown());
+        f.arithmetic =
+            format!("{} + {} − {} = {expected} ≠ {}", before.shown(), issued.shown(), repealed.shown(), now.shown());
         out.push(f);
     }
 }

@@ -332,7 +332,9 @@ pub(crate) fn t3_row_label(row: T3Row) -> String {
         OtherNoCorrection => "（六）其他处理 1.逾期不补正".to_owned(),
         OtherUnpaidFee => "（六）其他处理 2.逾期未缴费".to_owned(),
         _ => match row.group() {
-            Some(g) => format!("（{}）{} {}", ["一", "二", "三", "四", "五", "六"][g.index()], g.label_zh(), row.label_zh()),
+            Some(g) => {
+                format!("（{}）{} {}", ["一", "二", "三", "四", "五", "六"][g.index()], g.label_zh(), row.label_zh())
+            }
             None => row.label_zh().to_owned(),
         },
     }

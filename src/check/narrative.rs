@@ -158,14 +158,7 @@ impl<'a> Prose<'a> {
     }
 
     fn at(&self, i: usize, s: &str) -> bool {
-        let mut k = i;
-        for c in s.chars() {
-            if self.chars.get(k) != Some(&c) {
-                return false;
-            }
-            k += 1;
-        }
-        true
+        (i..).zip(s.chars()).all(|(k, c)| self.chars.get(k) == Some(&c))
     }
 
     fn contains(&self, from: usize, to: usize, s: &str) -> bool {
@@ -213,7 +206,9 @@ impl<'a> Prose<'a> {
             if let Some(d) = digit(k) {
                 v = v.checked_mul(10)?.checked_add(d)?;
                 k += 1;
-            } else if self.chars.get(k) == Some(&',') && (1..=3).all(|n| digit(k + n).is_some()) && digit(k + 4).is_none()
+            } else if self.chars.get(k) == Some(&',')
+                && (1..=3).all(|n| digit(k + n).is_some())
+                && digit(k + 4).is_none()
             {
                 k += 1;
             } else {
@@ -246,7 +241,14 @@ impl<'a> Prose<'a> {
         (from, i)
     }
 
-    fn claim(&self, kind: ClaimKind, value: i64, section: SectionKind, span: (usize, usize), text: (usize, usize)) -> Claim {
+    fn claim(
+        &self,
+        kind: ClaimKind,
+        value: i64,
+        section: SectionKind,
+        span: (usize, usize),
+        text: (usize, usize),
+    ) -> Claim {
         Claim { kind, value, section, span: self.span(span.0, span.1), text: self.text(text.0, text.1) }
     }
 
@@ -313,7 +315,17 @@ impl<'a> Prose<'a> {
     /// 未发生/不存在/无因…行政复议、行政诉讼: claims of 0.
     fn none_reviews(&self, i: usize, section: SectionKind, out: &mut Vec<Claim>) -> Option<usize> {
         const TRIGGERS: &[&str] = &[
-            "未发生", "没有发生", "未出现", "没有出现", "未产生", "不存在", "无因", "没有因", "未因", "未有", "未收到",
+            "未发生",
+            "没有发生",
+            "未出现",
+            "没有出现",
+            "未产生",
+            "不存在",
+            "无因",
+            "没有因",
+            "未因",
+            "未有",
+            "未收到",
         ];
         let t = TRIGGERS.iter().find(|t| self.at(i, t))?;
         let from = i + t.chars().count();
@@ -344,8 +356,24 @@ impl<'a> Prose<'a> {
         if !self.at(i, "行政处罚") {
             return None;
         }
-        const FILLERS: &[&str] =
-            &["决定书", "决定", "案件", "案", "共计", "合计", "累计", "总计", "共", "计", "数量", "数", "为", "的", "：", ":"];
+        const FILLERS: &[&str] = &[
+            "决定书",
+            "决定",
+            "案件",
+            "案",
+            "共计",
+            "合计",
+            "累计",
+            "总计",
+            "共",
+            "计",
+            "数量",
+            "数",
+            "为",
+            "的",
+            "：",
+            ":",
+        ];
         let (value, ns, ne, end) = self.filler_number(i + 4, FILLERS, &['件', '起', '宗'])?;
         let (s, _) = self.sentence_before(i);
         // Numbers about requests for, or reviews of, punishments are something else.
@@ -437,9 +465,7 @@ fn targets(report: &Report, claim: &Claim) -> Vec<Target> {
     let one = |key: CellKey| vec![Target { keys: vec![key], label: short_cell_label(key) }];
     match claim.kind {
         ClaimKind::RequestsReceived => one(t3_total(T3Row::NewReceived)),
-        ClaimKind::Punishments => {
-            one(CellKey::T2(T2Key { item: T2Item::Punishment, measure: T2Measure::Decisions }))
-        }
+        ClaimKind::Punishments => one(CellKey::T2(T2Key { item: T2Item::Punishment, measure: T2Measure::Decisions })),
         ClaimKind::Reviews => one(super::t4_total(T4Group::Review)),
         // A positive number of 行政诉讼 adds two cells up: not tied to one cell.
         ClaimKind::Litigation if claim.value != 0 => Vec::new(),
@@ -510,15 +536,14 @@ pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
             }
             reported.push(claim.value);
             let first = terms[0];
-            let mut f = Finding::new(claim.kind.rule(), section_label(claim.section), first.key, claim.value, Some(table));
+            let mut f =
+                Finding::new(claim.kind.rule(), section_label(claim.section), first.key, claim.value, Some(table));
             f.cells = terms.iter().map(|t| t.key).collect();
             f.span = first.span;
             f.assumed_blank_zero = terms.iter().filter(|t| t.read == Read::Blank).map(|t| t.key).collect();
             f.related_span = Some(claim.span);
-            f.message = format!(
-                "the text says “{}” (line {}) but {} = {table}",
-                claim.text, claim.span.line, target.label
-            );
+            f.message =
+                format!("the text says “{}” (line {}) but {} = {table}", claim.text, claim.span.line, target.label);
             f.arithmetic = if terms.len() == 1 {
                 format!("text {} ≠ table {}", claim.value, terms[0].shown())
             } else {

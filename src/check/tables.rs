@@ -85,13 +85,8 @@ fn balance(col: Applicant, [a, b, c, d]: [Term; 4]) -> Option<Finding> {
     f.span = c.span;
     f.assumed_blank_zero = terms.iter().filter(|t| t.read == Read::Blank).map(|t| t.key).collect();
     f.message = format!("一+二 = {lhs} but 三（七）+四 = {rhs}");
-    f.arithmetic = format!(
-        "一 {} + 二 {} = {lhs} ≠ 三（七） {} + 四 {} = {rhs}",
-        a.shown(),
-        b.shown(),
-        c.shown(),
-        d.shown()
-    );
+    f.arithmetic =
+        format!("一 {} + 二 {} = {lhs} ≠ 三（七） {} + 四 {} = {rhs}", a.shown(), b.shown(), c.shown(), d.shown());
     Some(f)
 }
 
