@@ -62,10 +62,10 @@ fn check_diagnostics(r: &Report, fx: &Fixture, layout: Layout, opts: Options, in
             say(format!("table layout {t:?}, want {:?}", layout.parser_layout()));
         }
     }
-    if let Some(l) = info.lost_tabs_line {
-        if !has(r, DiagnosticCode::LeadingTabsLost, l) {
-            say(format!("no row.leading_tabs_lost at line {l}"));
-        }
+    if let Some(l) = info.lost_tabs_line
+        && !has(r, DiagnosticCode::LeadingTabsLost, l)
+    {
+        say(format!("no row.leading_tabs_lost at line {l}"));
     }
     for &l in &info.table_page_numbers {
         if !has(r, DiagnosticCode::PageBreak, l) {
