@@ -88,7 +88,6 @@ fn news_article_is_not_a_report() {
 }
 
 #[test]
-#[ignore = "fails against the current parser; open, see the issue 4 note"]
 fn binary_garbage_is_an_error() {
     let mut rng = Rng::new(42);
     for len in [1000usize, 65_536, 1 << 20] {
@@ -127,7 +126,6 @@ fn errors_display_their_position() {
 // --- damaged reports -------------------------------------------------------------
 
 #[test]
-#[ignore = "fails against the current parser; open, see the issue 4 note"]
 fn table4_removed_is_reported_missing() {
     let a = TAB.find("行政复议\t").unwrap();
     let b = TAB.find("五、存在").unwrap();
@@ -202,7 +200,6 @@ fn table2_row_removed_and_short_row() {
 }
 
 #[test]
-#[ignore = "fails against the current parser; open, see the issue 4 note"]
 fn truncated_report_keeps_what_it_read() {
     let cut = TAB.find("\t\t4.保护第三方合法权益").unwrap();
     let r = zfxxgk::parse(&TAB[..cut]).unwrap();
@@ -432,7 +429,6 @@ fn many_short_fragments_in_a_table() {
 }
 
 #[test]
-#[ignore = "fails against the current parser; open, see the issue 4 note"]
 fn deeply_repeated_markdown_pipes() {
     let row = format!("|{}\n", " 0 |".repeat(20_000));
     let text = format!(
