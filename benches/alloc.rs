@@ -1,4 +1,5 @@
-//! Allocation counter: how many heap allocations (and bytes) one `parse` costs.
+//! Allocation counter: how many heap allocations (and bytes) one `parse`
+//! costs, and how many `check` adds on top.
 //!
 //! ```text
 //! cargo bench --bench alloc
@@ -100,6 +101,7 @@ fn row(name: &str, text: &[u8]) {
     let (c, result) = count(|| zfxxgk::parse_bytes(text));
     let what = match &result {
         Ok(r) => {
+            let (ck, findings) = count(|| r.check());
             let cells = r.cells().filter(|(_, v)| v.is_some()).count();
             let layouts: Vec<&str> = [
                 r.table2.as_ref().and_then(|t| t.layout),
@@ -109,12 +111,19 @@ fn row(name: &str, text: &[u8]) {
             .iter()
             .map(|l| l.map_or("-", |l| l.as_str()))
             .collect();
-            format!("{cells} cells, {} diags, tables {}", r.diagnostics.len(), layouts.join("/"))
+            format!(
+                "{:>6} {:>8}  {cells} cells, {} diags, {} findings, tables {}",
+                ck.allocs,
+                ck.bytes,
+                r.diagnostics.len(),
+                findings.len(),
+                layouts.join("/")
+            )
         }
-        Err(e) => format!("error: {e}"),
+        Err(e) => format!("{:>6} {:>8}  error: {e}", "-", "-"),
     };
     println!(
-        "{name:<28} {:>8} {:>7} {:>8} {:>10} {:>10} {:>7.2}  {what}",
+        "{name:<28} {:>8} {:>7} {:>8} {:>10} {:>10} {:>7.2} {what}",
         text.len(),
         c.allocs,
         c.reallocs,
@@ -140,9 +149,10 @@ fn main() {
     // `cargo bench` passes `--bench`; `cargo test --benches` passes nothing
     // special. Either way the run is short, so always do the full thing.
     println!(
-        "{:<28} {:>8} {:>7} {:>8} {:>10} {:>10} {:>7}  parsed",
-        "input", "bytes", "allocs", "reallocs", "alloc B", "peak B", "B/in B"
+        "{:<28} {:>8} {:>7} {:>8} {:>10} {:>10} {:>7} {:>6} {:>8}  parsed",
+        "input", "bytes", "allocs", "reallocs", "alloc B", "peak B", "B/in B", "check", "check B"
     );
+    println!("(allocs/reallocs/alloc B/peak B: one parse; check, check B: one `check` of the parsed report)");
     for layout in Layout::ALL {
         row(&format!("sample/{}", layout.name()), fixtures::sample(layout).as_bytes());
     }

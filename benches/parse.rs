@@ -5,11 +5,13 @@
 //! ```
 //!
 //! Groups:
-//! - `layout/*`: the sample rendered in each layout, plus the floors on the
-//!   tab-separated sample: `floor-lines` (a `str::lines()` pass summing line
-//!   lengths) and `floor-nfkc` (NFKC-normalizing the whole text);
-//! - `corpus/*`: 1,000 generated reports in mixed layouts, parsed one by one,
-//!   and the floors over the same texts;
+//! - `layout/*`: the sample rendered in each layout (`parse` and
+//!   `parse+check`), plus the floors on the tab-separated sample:
+//!   `floor-lines` (a `str::lines()` pass summing line lengths) and
+//!   `floor-nfkc` (NFKC-normalizing the whole text);
+//! - `corpus/*`: 1,000 generated reports in mixed layouts, parsed (and
+//!   checked) one by one, `check` alone on the parsed reports, and the floors
+//!   over the same texts;
 //! - `scaling-batch/N`: N generated reports parsed one by one (N = 1…1000);
 //! - `scaling-huge/N`: one report N times the sample's size (prose repeated
 //!   inside section 一).
@@ -17,8 +19,6 @@
 //! Criterion prints times and throughput but no ratios, so a final summary
 //! (stderr) times the same closures with `Instant` and prints MB/s and the
 //! ratio of each parse to the floors.
-//!
-//! TODO(check): once `zfxxgk::check` exists, add `parse+check` rows.
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -43,6 +43,15 @@ fn parse_all(texts: &[String]) -> usize {
     texts.iter().map(|t| parse_one(t)).sum()
 }
 
+fn parse_check_one(text: &str) -> usize {
+    let report = zfxxgk::parse(text).expect("fixture parses");
+    report.check().len() + report.sections.len()
+}
+
+fn parse_check_all(texts: &[String]) -> usize {
+    texts.iter().map(|t| parse_check_one(t)).sum()
+}
+
 fn floor_lines(text: &str) -> usize {
     text.lines().map(str::len).sum()
 }
@@ -60,7 +69,8 @@ fn bench_layouts(c: &mut Criterion) {
     for layout in Layout::ALL {
         let text = fixtures::sample(layout);
         g.throughput(Throughput::Bytes(text.len() as u64));
-        g.bench_function(layout.name(), |b| b.iter(|| parse_one(black_box(&text))));
+        g.bench_function(format!("parse/{}", layout.name()), |b| b.iter(|| parse_one(black_box(&text))));
+        g.bench_function(format!("parse+check/{}", layout.name()), |b| b.iter(|| parse_check_one(black_box(&text))));
     }
     let text = zfxxgk::SAMPLE_REPORT;
     g.throughput(Throughput::Bytes(text.len() as u64));
@@ -75,6 +85,9 @@ fn bench_corpus(c: &mut Criterion) {
     g.sample_size(20);
     g.throughput(Throughput::Bytes(total_len(&corpus)));
     g.bench_function("parse", |b| b.iter(|| parse_all(black_box(&corpus))));
+    g.bench_function("parse+check", |b| b.iter(|| parse_check_all(black_box(&corpus))));
+    let reports: Vec<zfxxgk::Report> = corpus.iter().map(|t| zfxxgk::parse(t).expect("fixture parses")).collect();
+    g.bench_function("check", |b| b.iter(|| reports.iter().map(|r| black_box(r).check().len()).sum::<usize>()));
     g.bench_function("floor-lines", |b| b.iter(|| corpus.iter().map(|t| floor_lines(black_box(t))).sum::<usize>()));
     g.bench_function("floor-nfkc", |b| b.iter(|| corpus.iter().map(|t| floor_nfkc(black_box(t))).sum::<usize>()));
     g.finish();
@@ -124,23 +137,27 @@ fn summary(budget: Duration) {
     rows.push(("huge/1000x".to_owned(), vec![fixtures::huge(1000)]));
 
     eprintln!();
-    eprintln!("summary (Instant, {budget:?} per measurement): MB/s and parse time / floor time");
+    eprintln!("summary (Instant, {budget:?} per measurement): MB/s, and parse (parse+check) time ÷ floor time");
     eprintln!(
-        "{:<22} {:>10} {:>11} {:>11} {:>11} {:>9} {:>9}",
-        "input", "bytes", "parse MB/s", "lines MB/s", "nfkc MB/s", "÷lines", "÷nfkc"
+        "{:<22} {:>9} {:>8} {:>8} {:>8} {:>8} {:>7} {:>7} {:>7} {:>7}",
+        "input", "bytes", "parse", "p+check", "lines", "nfkc", "÷lines", "÷nfkc", "pc÷lin", "pc÷nfkc"
     );
     for (name, texts) in &rows {
         let bytes = total_len(texts);
         let t_parse = time(budget, || parse_all(texts));
+        let t_check = time(budget, || parse_check_all(texts));
         let t_lines = time(budget, || texts.iter().map(|t| floor_lines(black_box(t))).sum());
         let t_nfkc = time(budget, || texts.iter().map(|t| floor_nfkc(black_box(t))).sum());
         eprintln!(
-            "{name:<22} {bytes:>10} {:>11.1} {:>11.1} {:>11.1} {:>8.1}× {:>8.2}×",
+            "{name:<22} {bytes:>9} {:>8.1} {:>8.1} {:>8.0} {:>8.1} {:>6.0}× {:>6.2}× {:>6.0}× {:>6.2}×",
             mbps(bytes, t_parse),
+            mbps(bytes, t_check),
             mbps(bytes, t_lines),
             mbps(bytes, t_nfkc),
             t_parse / t_lines,
             t_parse / t_nfkc,
+            t_check / t_lines,
+            t_check / t_nfkc,
         );
     }
 

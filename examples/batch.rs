@@ -1,8 +1,8 @@
-//! Parses every `.txt` file under a directory on all cores and prints the
-//! throughput.
+//! Parses and checks every `.txt` file under a directory on all cores and
+//! prints the throughput.
 //!
 //! ```text
-//! cargo run --release --example batch -- [--threads N] DIR
+//! cargo run --release --example batch -- [--threads N] [--no-check] DIR
 //! cargo run --release --example batch -- --generate DIR COUNT
 //! ```
 //!
@@ -11,8 +11,6 @@
 //! `std::thread::scope`: each thread takes the next file from a shared
 //! counter. `--generate` writes `COUNT` generated reports in mixed layouts
 //! (the bench fixtures) to `DIR`, for trying this out.
-//!
-//! TODO(check): also run `report.check()` once `zfxxgk::check` exists.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -22,12 +20,13 @@ use std::time::Instant;
 #[path = "../benches/fixtures/mod.rs"]
 mod fixtures;
 
-const USAGE: &str = "usage: batch [--threads N] DIR\n       batch --generate DIR COUNT";
+const USAGE: &str = "usage: batch [--threads N] [--no-check] DIR\n       batch --generate DIR COUNT";
 
 fn main() -> ExitCode {
     let mut threads = None;
     let mut dir = None;
     let mut generate = None;
+    let mut run_check = true;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
@@ -39,6 +38,7 @@ fn main() -> ExitCode {
                 Some(n) if n > 0 => threads = Some(n),
                 _ => return usage("--threads needs a positive number"),
             },
+            "--no-check" => run_check = false,
             "--generate" => match (args.next(), args.next().and_then(|n| n.parse::<usize>().ok())) {
                 (Some(d), Some(n)) => generate = Some((PathBuf::from(d), n)),
                 _ => return usage("--generate needs DIR and COUNT"),
@@ -83,6 +83,9 @@ fn main() -> ExitCode {
                             Ok(report) => {
                                 t.reports += 1;
                                 t.diagnostics += report.diagnostics.len();
+                                if run_check {
+                                    t.findings += report.check().len();
+                                }
                             }
                             Err(_) => t.errors += 1,
                         }
@@ -98,12 +101,18 @@ fn main() -> ExitCode {
         reports: a.reports + b.reports,
         errors: a.errors + b.errors,
         diagnostics: a.diagnostics + b.diagnostics,
+        findings: a.findings + b.findings,
     });
 
     println!("threads      {threads}");
     println!("files        {}", files.len());
     println!("bytes        {bytes}");
     println!("reports      {} ({} not reports, {} diagnostics)", total.reports, total.errors, total.diagnostics);
+    if run_check {
+        println!("findings     {}", total.findings);
+    } else {
+        println!("findings     (not checked)");
+    }
     println!("time         {:.3} s", secs);
     println!("reports/s    {:.0}", files.len() as f64 / secs);
     println!("MB/s         {:.1}", bytes as f64 / secs / 1e6);
@@ -115,6 +124,7 @@ struct Tally {
     reports: usize,
     errors: usize,
     diagnostics: usize,
+    findings: usize,
 }
 
 fn usage(msg: &str) -> ExitCode {

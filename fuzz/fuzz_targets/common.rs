@@ -49,3 +49,15 @@ pub fn check_spans(report: &Report, text: &str) {
         ok("unrecognized fragment", f.span);
     }
 }
+
+/// A finding's spans (the cell, the prose claim) fit the text too.
+pub fn check_finding_spans(f: &zfxxgk::Finding, text: &str) {
+    let src = text.strip_prefix('\u{feff}').unwrap_or(text);
+    for s in [f.span, f.related_span].into_iter().flatten() {
+        assert!(
+            s.start <= s.end && s.end <= src.len() && src.is_char_boundary(s.start) && src.is_char_boundary(s.end),
+            "finding {f}: span {s:?} does not fit the {}-byte text",
+            src.len()
+        );
+    }
+}
