@@ -465,3 +465,68 @@ fn cell_keys_are_the_format_md_keys() {
     assert_eq!(got, format_md_keys(false));
     assert_eq!(format_md_keys(true).len(), 10 + 23 * 7 + 15);
 }
+
+// --- parser bugs, minimal inputs (the round trip finds them across layouts) ---------
+
+#[test]
+#[ignore = "parser bug: a blank first cell of table 4 is dropped as a header placeholder; the row shifts left"]
+fn table4_blank_first_cell() {
+    let text =
+        TAB.replace("1\t0\t0\t1\t2\t0\t0\t0\t0\t0\t0\t1\t0\t0\t1", "/\t0\t0\t1\t1\t0\t0\t0\t0\t0\t0\t1\t0\t0\t1");
+    let r = parse(&text);
+    assert_eq!(val(&r, "t4.review.upheld"), None);
+    assert_eq!(v(&r, "t4.review.total"), "1");
+    assert_eq!(v(&r, "t4.litigation_after_review.total"), "1");
+}
+
+#[test]
+#[ignore = "parser bug: tab-separated row with an empty first cell (7 fields after the label) shifts left"]
+fn tab_separated_empty_first_cell() {
+    let text =
+        TAB.replace("\t\t4.保护第三方合法权益\t1\t0\t0\t0\t0\t0\t1", "\t\t4.保护第三方合法权益\t\t1\t0\t0\t0\t0\t1");
+    let r = parse(&text);
+    assert_eq!(val(&r, "t3.withheld.third_party_rights.natural_person"), None);
+    assert_eq!(v(&r, "t3.withheld.third_party_rights.commercial"), "1");
+    assert_eq!(v(&r, "t3.withheld.third_party_rights.total"), "1");
+}
+
+#[test]
+#[ignore = "parser bug: pdftotext -layout empty cell (spaces under its column header) shifts the row left"]
+fn pdf_layout_empty_cell() {
+    let text = "\
+        示例县测试局2023年度政府信息公开工作年度报告
+
+      二、主动公开政府信息情况
+              第二十条第（一）项
+
+       信息内容   本年制发件数    本年废止件数    现行有效件数
+
+规章               0                  2
+
+行政规范性文件          3          1       9
+";
+    let r = parse(text);
+    assert_eq!(v(&r, "t2.regulations.issued"), "0");
+    assert_eq!(val(&r, "t2.regulations.repealed"), None);
+    assert_eq!(v(&r, "t2.regulations.in_force"), "2");
+}
+
+#[test]
+#[ignore = "parser bug: web double-spaced layout: an empty last cell at the end of table 4 is absent, not blank"]
+fn web_double_spaced_empty_last_cell() {
+    let mut text =
+        String::from("示例县测试局2023年度政府信息公开工作年度报告\n\n  四、政府信息公开行政复议、行政诉讼情况\n\n");
+    for c in ["行政复议", "行政诉讼", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
+    {
+        text.push_str(c);
+        text.push_str("\n\n");
+    }
+    for c in ["1", "0", "0", "1", "2", "0", "0", "0", "0", "0", "0", "0", "0", "0", ""] {
+        text.push_str(c);
+        text.push_str("\n\n");
+    }
+    text.push_str("  五、存在的主要问题及改进情况\n\n无。\n");
+    let r = parse(&text);
+    assert_eq!(v(&r, "t4.review.total"), "2");
+    assert_eq!(val(&r, "t4.litigation_after_review.total"), None);
+}

@@ -1,4 +1,3 @@
-#![allow(clippy::explicit_auto_deref)]
 //! A deterministic fixture generator for annual reports.
 //!
 //! [`Fixture::generate`] invents a report from a seed (hand-rolled xorshift,
@@ -712,7 +711,7 @@ fn prose(rng: &mut Rng, year: u16, agency: &str, received: i64, punished: i64) -
 // ---------------------------------------------------------------------------
 // Rendering
 
-/// The layouts a fixture can be printed in.
+/// The layouts a fixture can be printed in (named like `zfxxgk::Layout`, hence `PdfLayout`).
 #[allow(clippy::enum_variant_names)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Layout {
@@ -781,7 +780,7 @@ impl Options {
         let blank = if layout.can_print_empty() && rng.chance(50) {
             BlankStyle::Empty
         } else {
-            BlankStyle::Marker(*rng.pick(&MARKERS))
+            BlankStyle::Marker(MARKERS[rng.below(MARKERS.len() as u64) as usize])
         };
         Options { full_width: rng.chance(20), crlf: rng.chance(20), bom: rng.chance(15), blank, quirks: true }
     }
