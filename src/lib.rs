@@ -32,6 +32,7 @@ mod diag;
 mod error;
 mod key;
 pub mod parse;
+mod render;
 mod report;
 mod span;
 mod text;
@@ -42,6 +43,7 @@ pub use diag::{Diagnostic, DiagnosticCode, Severity};
 pub use error::Error;
 pub use key::{Applicant, CellKey, KeyError, T2Item, T2Key, T2Measure, T3Group, T3Row, T4Col, T4Group};
 pub use parse::{parse, parse_bytes};
+pub use render::render;
 pub use report::{
     Encoding, Fragment, Layout, Metadata, Report, Section, SectionKind, Subsection, Table2, Table3, Table4, Template,
     Text,

@@ -22,7 +22,7 @@
 
 use std::fmt::Write as _;
 
-use zfxxgk::{Applicant, Number, Report, SectionKind, T2Item, T2Key, T2Measure, T3Row, T4Col, T4Group};
+use zfxxgk::{Applicant, Number, Report, SectionKind, T2Item, T2Key, T2Measure, T3Row, T4Col, T4Group, Template, Unit};
 
 // ---------------------------------------------------------------------------
 // Hand-written fixtures
@@ -385,6 +385,8 @@ pub struct Fixture {
     pub single_other_row: bool,
     /// Publication date (y, m, d).
     pub published: (u16, u8, u8),
+    /// The template the tables follow ([`Fixture::generate_2019`] makes 2019-template reports).
+    pub template: Template,
 }
 
 const PLACES: &[&str] = &[
@@ -567,7 +569,112 @@ impl Fixture {
         let punished = t2[7].1.map_or(0, |n| n.mantissa);
         let sections = prose(&mut rng, year, &agency, received, punished);
         let published = (year + 1, rng.range(1, 3) as u8, rng.range(1, 28) as u8);
-        Fixture { seed, agency, year, t2, t3, t4, sections, thousands, single_other_row, published }
+        Fixture {
+            seed,
+            agency,
+            year,
+            t2,
+            t3,
+            t4,
+            sections,
+            thousands,
+            single_other_row,
+            published,
+            template: Template::Y2021,
+        }
+    }
+
+    /// Invents a 2019-template report (reports for 2019 and 2020) from a seed.
+    pub fn generate_2019(seed: u64) -> Fixture {
+        Fixture::generate_2019_with(seed, GenOptions::default())
+    }
+
+    /// Invents a 2019-template report with knobs: table 2 with the 2019 blocks
+    /// and columns (本年增/减 may be negative, 政府集中采购 amounts carry 元 or
+    /// 万元), table 3 with （六）其他处理 as one row, table 4 as in 2021.
+    /// `allow_single_other` is ignored (the single row is the template's).
+    pub fn generate_2019_with(seed: u64, g: GenOptions) -> Fixture {
+        let mut fx = Fixture::generate_with(seed, GenOptions { allow_single_other: false, ..g });
+        let mut rng = Rng::new(seed ^ 0x2019_0060_2019_0060);
+        fx.template = Template::Y2019;
+        fx.year = rng.range(2019, 2020) as u16;
+        fx.published.0 = fx.year + 1;
+        // （六）其他处理: the three sub-rows of the 2021 fixture folded into one row
+        // (every total still holds: the row sums the same cells).
+        let subs = [T3Row::OtherNoCorrection, T3Row::OtherUnpaidFee, T3Row::OtherOther];
+        let mut other = [None; 7];
+        for (_, v) in fx.t3.iter().filter(|(r, _)| subs.contains(r)) {
+            for c in 0..7 {
+                if let Some(x) = v[c] {
+                    other[c] = Some(other[c].unwrap_or(0) + x);
+                }
+            }
+        }
+        let at = fx.t3.iter().position(|(r, _)| *r == T3Row::OtherNoCorrection).expect("2021 rows");
+        fx.t3.retain(|(r, _)| !subs.contains(r));
+        fx.t3.insert(at, (T3Row::OtherTotal, other));
+        fx.single_other_row = true;
+
+        // Table 2, 2019 template.
+        let blank_pct = if rng.chance(g.blank_fixtures) { rng.range(3, 12) as u64 } else { 0 };
+        let mut t2 = Vec::new();
+        let mut push = |rng: &mut Rng, item: T2Item, m: T2Measure, n: Number, edge: bool| {
+            let blank = n.mantissa == 0 && (g.blank_edges || !edge) && rng.chance(blank_pct);
+            t2.push((T2Key { item, measure: m }, if blank { None } else { Some(n) }));
+        };
+        for item in [T2Item::Regulations, T2Item::NormativeDocuments] {
+            let made = if item == T2Item::Regulations { rng.range(0, 3) * rng.range(0, 1) } else { rng.count() % 60 };
+            let published = if made > 0 { rng.range(0, made) } else { 0 };
+            let total = published + rng.range(0, 300);
+            push(&mut rng, item, T2Measure::NewMade, Number::count(made), true);
+            push(&mut rng, item, T2Measure::NewPublished, Number::count(published), false);
+            push(&mut rng, item, T2Measure::TotalPublished, Number::count(total), true);
+        }
+        for item in [T2Item::Licensing, T2Item::OtherServices, T2Item::Punishment, T2Item::Enforcement] {
+            let previous = if rng.chance(40) { 0 } else { rng.range(1, 400) };
+            let change = match rng.below(3) {
+                0 => 0,
+                1 => rng.range(1, 40),
+                _ => -rng.range(1, previous.clamp(1, 40)),
+            };
+            let decisions = match rng.below(4) {
+                0 => 0,
+                1 => rng.range(1, 99),
+                2 => rng.range(100, 9999),
+                _ => rng.range(10_000, 700_000),
+            };
+            push(&mut rng, item, T2Measure::PreviousYear, Number::count(previous), true);
+            push(&mut rng, item, T2Measure::Change, Number::count(change), false);
+            push(&mut rng, item, T2Measure::Decisions, Number::count(decisions), true);
+        }
+        let fees_previous = rng.range(0, 25);
+        let fees_change = if rng.chance(50) { 0 } else { rng.range(-fees_previous.min(5), 5) };
+        push(&mut rng, T2Item::Fees, T2Measure::PreviousYear, Number::count(fees_previous), true);
+        push(&mut rng, T2Item::Fees, T2Measure::Change, Number::count(fees_change), true);
+        let projects = if rng.chance(30) { 0 } else { rng.range(1, 80) };
+        let amount = match rng.below(5) {
+            _ if projects == 0 => Number::count(0),
+            0 | 1 => Number { mantissa: rng.range(1, 900) * 1000, scale: 0, unit: Some(Unit::Yuan) },
+            2 | 3 => {
+                let scale = rng.range(0, 2) as u8;
+                Number { mantissa: rng.range(1, 10i64.pow(4 + u32::from(scale))), scale, unit: Some(Unit::WanYuan) }
+            }
+            _ => Number { mantissa: rng.range(1, 99_999_999), scale: 2, unit: Some(Unit::Yuan) },
+        };
+        push(&mut rng, T2Item::Procurement, T2Measure::Projects, Number::count(projects), true);
+        push(&mut rng, T2Item::Procurement, T2Measure::Amount, amount, true);
+        fx.t2 = t2;
+
+        let received: i64 = fx.t3_row(T3Row::NewReceived).map_or(0, |v| v[..6].iter().flatten().sum());
+        let punished = fx
+            .t2
+            .iter()
+            .find(|(k, _)| k.item == T2Item::Punishment && k.measure == T2Measure::Decisions)
+            .and_then(|(_, v)| v.map(|n| n.mantissa))
+            .unwrap_or(0);
+        let year = fx.year;
+        fx.sections = prose(&mut rng, year, &fx.agency.clone(), received, punished);
+        fx
     }
 
     /// The cells `Report::cells()` must yield: `(key, number as displayed)`, in its order.
@@ -845,7 +952,7 @@ impl Out<'_> {
 
     fn num(&self, v: Option<Number>) -> String {
         match v {
-            Some(n) if n.scale == 0 => fmt_count(n.mantissa, self.fx.thousands),
+            Some(n) if n.scale == 0 && n.unit.is_none() => fmt_count(n.mantissa, self.fx.thousands),
             Some(n) => n.to_string(),
             None => self.cell(None),
         }
@@ -1241,8 +1348,29 @@ const T3_NOTE: &str = "（本列数据的勾稽关系为：第一项加第二项
 const T3_COLS: [&str; 5] = ["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"];
 const T4_COLS: [&str; 5] = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"];
 
-/// Table-2 blocks: article, header columns, items.
-fn t2_blocks() -> Vec<(&'static str, Vec<&'static str>, Vec<T2Item>)> {
+/// Table-2 blocks of a template: article, header columns, items.
+fn t2_blocks(template: Template) -> Vec<(&'static str, Vec<&'static str>, Vec<T2Item>)> {
+    if template == Template::Y2019 {
+        return vec![
+            (
+                "第二十条第（一）项",
+                vec!["本年新制作数量", "本年新公开数量", "对外公开总数量"],
+                vec![T2Item::Regulations, T2Item::NormativeDocuments],
+            ),
+            (
+                "第二十条第（五）项",
+                vec!["上一年项目数量", "本年增/减", "处理决定数量"],
+                vec![T2Item::Licensing, T2Item::OtherServices],
+            ),
+            (
+                "第二十条第（六）项",
+                vec!["上一年项目数量", "本年增/减", "处理决定数量"],
+                vec![T2Item::Punishment, T2Item::Enforcement],
+            ),
+            ("第二十条第（八）项", vec!["上一年项目数量", "本年增/减"], vec![T2Item::Fees]),
+            ("第二十条第（九）项", vec!["采购项目数量", "采购总金额"], vec![T2Item::Procurement]),
+        ];
+    }
     vec![
         (
             "第二十条第（一）项",
@@ -1253,6 +1381,14 @@ fn t2_blocks() -> Vec<(&'static str, Vec<&'static str>, Vec<T2Item>)> {
         ("第二十条第（六）项", vec!["本年处理决定数量"], vec![T2Item::Punishment, T2Item::Enforcement]),
         ("第二十条第（八）项", vec!["本年收费金额（单位：万元）"], vec![T2Item::Fees]),
     ]
+}
+
+/// A table-2 row label as the template prints it.
+fn t2_label(template: Template, item: T2Item) -> &'static str {
+    match (template, item) {
+        (Template::Y2019, T2Item::NormativeDocuments) => "规范性文件",
+        _ => item.label_zh(),
+    }
 }
 
 fn t2_values(out: &Out<'_>, item: T2Item) -> Vec<String> {
@@ -1271,7 +1407,8 @@ fn t4_values(out: &Out<'_>) -> Vec<String> {
 
 fn table2(out: &mut Out<'_>) {
     let st = label_style(out);
-    let blocks = t2_blocks();
+    let template = out.fx.template;
+    let blocks = t2_blocks(template);
     for (bi, (article, cols, items)) in blocks.into_iter().enumerate() {
         let article = styled(article, st);
         match out.layout {
@@ -1283,7 +1420,7 @@ fn table2(out: &mut Out<'_>) {
                 }
                 out.push(h);
                 for item in items {
-                    let mut l = format!("{}\t{}", item.label_zh(), t2_values(out, item).join("\t"));
+                    let mut l = format!("{}\t{}", t2_label(template, item), t2_values(out, item).join("\t"));
                     for _ in cols.len()..3 {
                         l.push('\t');
                     }
@@ -1299,7 +1436,7 @@ fn table2(out: &mut Out<'_>) {
                 }
                 out.blank_line();
                 for item in items {
-                    out.push(format!("\t{}", item.label_zh()));
+                    out.push(format!("\t{}", t2_label(template, item)));
                     for v in t2_values(out, item) {
                         out.push(format!("\t{v}"));
                     }
@@ -1310,7 +1447,7 @@ fn table2(out: &mut Out<'_>) {
                 let mut cells = vec![article, "信息内容".to_owned()];
                 cells.extend(cols.iter().map(|c| c.to_string()));
                 for item in items {
-                    cells.push(item.label_zh().to_owned());
+                    cells.push(t2_label(template, item).to_owned());
                     cells.extend(t2_values(out, item));
                 }
                 double_spaced(out, &cells);
@@ -1322,7 +1459,7 @@ fn table2(out: &mut Out<'_>) {
                 out.push(format!("信息内容 {}", cols.join(" ")));
                 out.blank_line();
                 for item in items {
-                    out.push(format!("{} {}", item.label_zh(), t2_values(out, item).join(" ")));
+                    out.push(format!("{} {}", t2_label(template, item), t2_values(out, item).join(" ")));
                     out.blank_line();
                 }
                 if out.opts.quirks && bi == 1 && out.rng.chance(40) {
@@ -1340,7 +1477,7 @@ fn table2(out: &mut Out<'_>) {
                 out.push(h.trim_end().to_owned());
                 out.blank_line();
                 for item in items {
-                    let mut l = pad_to(item.label_zh(), 22);
+                    let mut l = pad_to(t2_label(template, item), 22);
                     for v in t2_values(out, item) {
                         l.push_str(&format!("{v:>8}        "));
                     }
@@ -1356,7 +1493,7 @@ fn table2(out: &mut Out<'_>) {
                 out.push(format!("| 信息内容 | {} |", cols.join(" | ")));
                 out.push(format!("|{}", "---|".repeat(cols.len() + 1)));
                 for item in items {
-                    out.push(format!("| {} | {} |", item.label_zh(), t2_values(out, item).join(" | ")));
+                    out.push(format!("| {} | {} |", t2_label(template, item), t2_values(out, item).join(" | ")));
                 }
                 out.blank_line();
             }
