@@ -72,6 +72,8 @@ codes! {
     ShortRow => "row.short", Warning;
     /// A row had more values than columns; the extra ones are kept here.
     ExtraValues => "row.extra_values", Warning;
+    /// Empty fields on both sides of a row's values could be its blank cells; which was assumed.
+    BlankSideAssumed => "row.blank_side_assumed", Warning;
     /// A tab-separated row lost its leading tabs (merged label cells).
     LeadingTabsLost => "row.leading_tabs_lost", Note;
     /// Values were separated from their labels (PDF flattening) and assigned in template order.

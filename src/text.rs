@@ -99,6 +99,34 @@ impl<'a> Line<'a> {
     }
 }
 
+/// Computes spans of tokens taken left to right from one line in time
+/// linear in the line's length (the column counts characters, so computing
+/// it from the line start for every token would be quadratic).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct ColumnCursor {
+    off: usize,
+    col: usize,
+}
+
+impl ColumnCursor {
+    /// Span of `len` bytes at byte offset `off` of `line`'s text.
+    pub fn span_at(&mut self, line: &Line<'_>, off: usize, len: usize) -> Span {
+        if off < self.off {
+            *self = ColumnCursor::default();
+        }
+        let off = off.min(line.text.len());
+        self.col += line.text.get(self.off..off).map_or(0, |p| p.chars().count());
+        self.off = off;
+        Span { start: line.start + off, end: line.start + off + len, line: line.number, column: self.col as u32 + 1 }
+    }
+
+    /// Span of a sub-slice of `line`'s text.
+    pub fn span_of(&mut self, line: &Line<'_>, sub: &str) -> Span {
+        let off = (sub.as_ptr() as usize).saturating_sub(line.text.as_ptr() as usize);
+        self.span_at(line, off, sub.len())
+    }
+}
+
 /// Splits `src` into lines on `\n`, `\r\n` and lone `\r`; a form feed at the
 /// start of a line is removed and recorded as a page break.
 pub fn lines(src: &str) -> Vec<Line<'_>> {

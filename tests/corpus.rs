@@ -488,7 +488,6 @@ fn real_reports_pinned_values() {
 /// `table.order_ambiguous` but keeps the printed order, which gives
 /// t4.review.total = 12 and t4.litigation_direct.pending = 351.
 #[test]
-#[ignore = "parser bug: 001 (Huai'an pdf-flat) table 4 kept in printed order: t4.review.total 12, should be 351"]
 fn real_reports_pinned_values_parser_bugs() {
     let Some(dir) = corpus() else { return };
     check_pins(&dir, PINS_PARSER_BUG);

@@ -8,7 +8,7 @@
 use crate::diag::{Diagnostic, DiagnosticCode};
 use crate::report::Layout;
 use crate::span::Span;
-use crate::text::{Line, is_blank_marker, is_blankish};
+use crate::text::{ColumnCursor, Line, is_blank_marker, is_blankish};
 use crate::value::{Number, Value};
 
 use super::markers::is_page_number;
@@ -20,13 +20,17 @@ pub(crate) enum Tok<'a> {
     Text { raw: &'a str, span: Span },
     /// A cell value.
     Value { value: Value, span: Span },
+    /// An empty field that may be a blank cell or layout padding (a merged
+    /// label cell in a Word copy, empty lines at the end of a web table).
+    /// The table reader decides, knowing how many cells the row has.
+    Pad { span: Span },
 }
 
 impl Tok<'_> {
     #[allow(dead_code)]
     pub(crate) fn span(&self) -> Span {
         match self {
-            Tok::Text { span, .. } | Tok::Value { span, .. } => *span,
+            Tok::Text { span, .. } | Tok::Value { span, .. } | Tok::Pad { span } => *span,
         }
     }
 }
@@ -76,7 +80,7 @@ pub(crate) fn sniff_layout(lines: &[Line<'_>], pdf_document: bool) -> Layout {
         Layout::Markdown
     } else if tab_rows >= 2 {
         Layout::TabSeparated
-    } else if wide_gaps >= 2 && wide_gaps >= inline_numbers {
+    } else if wide_gaps >= 1 && wide_gaps >= inline_numbers {
         Layout::PdfLayout
     } else if inline_numbers >= 2 || pdf_document {
         Layout::PdfFlat
@@ -120,15 +124,24 @@ pub(crate) fn tokenize<'a>(lines: &[Line<'a>], layout: Layout, diags: &mut Vec<D
             out.push(Event { tok: Tok::Value { value: Value::Blank, span: line.span() }, line_idx: idx });
             continue;
         }
+        let mut cur = ColumnCursor::default();
         let trimmed = text.trim();
         if trimmed.starts_with('|') {
-            tokenize_markdown(line, idx, &mut out);
+            tokenize_markdown(line, idx, &mut cur, &mut out);
         } else if text.contains('\t') {
-            tokenize_tabbed(line, idx, &mut out);
+            tokenize_tabbed(line, idx, &mut cur, &mut out);
         } else if let Some(rest) = trimmed.strip_prefix('#') {
-            push_words(line, rest.trim_start_matches('#'), idx, false, &mut out);
+            push_words(line, rest.trim_start_matches('#'), idx, false, &mut cur, &mut out);
         } else {
-            push_words(line, text, idx, true, &mut out);
+            push_words(line, text, idx, true, &mut cur, &mut out);
+        }
+    }
+    if double_spaced && empty_run >= 3 {
+        // Empty lines at the end of the region may be empty last cells; the reader decides.
+        if let Some((idx, last)) = lines.iter().enumerate().rev().find(|(_, l)| l.text.is_empty()) {
+            for _ in 0..(empty_run - 1) / 2 {
+                out.push(Event { tok: Tok::Pad { span: last.span_at(0, 0) }, line_idx: idx });
+            }
         }
     }
     out
@@ -158,7 +171,7 @@ fn is_double_spaced(lines: &[Line<'_>]) -> bool {
     gaps_one > 4 && gaps_one > gaps_zero * 3
 }
 
-fn tokenize_markdown<'a>(line: &Line<'a>, idx: usize, out: &mut Vec<Event<'a>>) {
+fn tokenize_markdown<'a>(line: &Line<'a>, idx: usize, cur: &mut ColumnCursor, out: &mut Vec<Event<'a>>) {
     let t = line.text.trim();
     let inner = t.trim_start_matches('|').trim_end_matches('|');
     // `|---|:--:|` separator rows carry nothing.
@@ -166,94 +179,97 @@ fn tokenize_markdown<'a>(line: &Line<'a>, idx: usize, out: &mut Vec<Event<'a>>) 
         return;
     }
     for field in inner.split('|') {
-        push_field(line, field, idx, out);
+        push_field(line, field, idx, cur, out);
     }
 }
 
-/// A tab-separated line: empty fields before the first value or after the
-/// last one are padding from merged cells; empty fields between values are
-/// blank cells.
-fn tokenize_tabbed<'a>(line: &Line<'a>, idx: usize, out: &mut Vec<Event<'a>>) {
-    let first = out.len();
-    let mut pending_empty: Vec<Span> = Vec::new();
-    let mut seen_value = false;
+/// A tab-separated line. Empty fields before the last text field belong to
+/// merged label cells and are dropped; empty fields between two values are
+/// blank cells; the other empty fields after the label (before the first
+/// value, after the last one, or all of them in a row without values) are
+/// [`Tok::Pad`]: blank cells or padding, which only the row's width can tell.
+fn tokenize_tabbed<'a>(line: &Line<'a>, idx: usize, cur: &mut ColumnCursor, out: &mut Vec<Event<'a>>) {
+    let start = out.len();
     for field in line.text.split('\t') {
         if is_blankish(field) {
-            if seen_value {
-                pending_empty.push(line.span_of(field));
-            }
-            continue;
-        }
-        let before = out.len();
-        push_field(line, field, idx, out);
-        let added_value = out[before..].iter().any(|e| matches!(e.tok, Tok::Value { .. }));
-        if added_value {
-            // Empty fields between two values are blank cells; insert them in order.
-            if !pending_empty.is_empty() {
-                let blanks = pending_empty
-                    .drain(..)
-                    .map(|span| Event { tok: Tok::Value { value: Value::Blank, span }, line_idx: idx });
-                let tail: Vec<_> = out.drain(before..).collect();
-                out.extend(blanks);
-                out.extend(tail);
-            }
-            seen_value = true;
+            let span = cur.span_of(line, field);
+            out.push(Event { tok: Tok::Pad { span }, line_idx: idx });
         } else {
-            pending_empty.clear();
+            push_field(line, field, idx, cur, out);
         }
     }
-    let _ = first;
+    let line_events = &mut out[start..];
+    let last_text = line_events.iter().rposition(|e| matches!(e.tok, Tok::Text { .. }));
+    let first_value = line_events.iter().position(|e| matches!(e.tok, Tok::Value { .. }));
+    let last_value = line_events.iter().rposition(|e| matches!(e.tok, Tok::Value { .. }));
+    if let (Some(a), Some(b)) = (first_value, last_value) {
+        for e in &mut line_events[a..b] {
+            if let Tok::Pad { span } = e.tok {
+                e.tok = Tok::Value { value: Value::Blank, span };
+            }
+        }
+    }
+    // Drop pads that precede the label text (merged label cells).
+    let keep_from = last_text.map_or(0, |t| t + 1);
+    let mut i = 0;
+    out.retain(|e| {
+        let k = i;
+        i += 1;
+        k < start || k - start >= keep_from || !matches!(e.tok, Tok::Pad { .. })
+    });
 }
 
 /// One field of a tabbed or markdown row: a number, a blank marker, or text
 /// (which may itself hold numbers separated by spaces).
-fn push_field<'a>(line: &Line<'a>, field: &'a str, idx: usize, out: &mut Vec<Event<'a>>) {
+fn push_field<'a>(line: &Line<'a>, field: &'a str, idx: usize, cur: &mut ColumnCursor, out: &mut Vec<Event<'a>>) {
     let f = field.trim();
     if f.is_empty() || is_blank_marker(f) {
-        let span = if f.is_empty() { line.span_of(field) } else { line.span_of(f) };
+        let span = if f.is_empty() { cur.span_of(line, field) } else { cur.span_of(line, f) };
         out.push(Event { tok: Tok::Value { value: Value::Blank, span }, line_idx: idx });
         return;
     }
-    push_words(line, field, idx, true, out);
+    push_words(line, field, idx, true, cur, out);
 }
 
 /// Splits text on whitespace into numbers and runs of words; consecutive
 /// words stay one text token (with the spaces between them).
-fn push_words<'a>(line: &Line<'a>, text: &'a str, idx: usize, markers_as_blank: bool, out: &mut Vec<Event<'a>>) {
+fn push_words<'a>(
+    line: &Line<'a>,
+    text: &'a str,
+    idx: usize,
+    markers_as_blank: bool,
+    cur: &mut ColumnCursor,
+    out: &mut Vec<Event<'a>>,
+) {
     let base = (text.as_ptr() as usize).saturating_sub(line.text.as_ptr() as usize);
-    let words = text.split_whitespace();
     // A placeholder is only a blank cell next to numbers or alone on its line:
     // elsewhere 无 or - is part of a label.
     let mut has_number = false;
     let mut count = 0;
     for w in text.split_whitespace() {
         count += 1;
-        if Number::parse_cell(w).is_some() {
+        if !has_number && Number::parse_cell(w).is_some() {
             has_number = true;
         }
     }
-    let mut run: Option<(usize, usize)> = None; // byte range in `text` of current text run
-    let flush = |run: &mut Option<(usize, usize)>, out: &mut Vec<Event<'a>>| {
+    let mut run: Option<(usize, usize)> = None; // byte range in `text` of the current text run
+    let flush = |run: &mut Option<(usize, usize)>, cur: &mut ColumnCursor, out: &mut Vec<Event<'a>>| {
         if let Some((s, e)) = run.take() {
             let raw = &text[s..e];
-            out.push(Event { tok: Tok::Text { raw, span: line.span_at(base + s, e - s) }, line_idx: idx });
+            out.push(Event { tok: Tok::Text { raw, span: cur.span_at(line, base + s, e - s) }, line_idx: idx });
         }
     };
-    for w in words {
+    for w in text.split_whitespace() {
         let s = (w.as_ptr() as usize) - (text.as_ptr() as usize);
         let e = s + w.len();
         if let Some(number) = Number::parse_cell(w) {
-            flush(&mut run, out);
-            out.push(Event {
-                tok: Tok::Value { value: Value::Number { number }, span: line.span_at(base + s, w.len()) },
-                line_idx: idx,
-            });
+            flush(&mut run, cur, out);
+            let span = cur.span_at(line, base + s, w.len());
+            out.push(Event { tok: Tok::Value { value: Value::Number { number }, span }, line_idx: idx });
         } else if markers_as_blank && is_blank_marker(w) && (has_number || count == 1) {
-            flush(&mut run, out);
-            out.push(Event {
-                tok: Tok::Value { value: Value::Blank, span: line.span_at(base + s, w.len()) },
-                line_idx: idx,
-            });
+            flush(&mut run, cur, out);
+            let span = cur.span_at(line, base + s, w.len());
+            out.push(Event { tok: Tok::Value { value: Value::Blank, span }, line_idx: idx });
         } else {
             run = Some(match run {
                 Some((rs, _)) => (rs, e),
@@ -261,5 +277,5 @@ fn push_words<'a>(line: &Line<'a>, text: &'a str, idx: usize, markers_as_blank: 
             });
         }
     }
-    flush(&mut run, out);
+    flush(&mut run, cur, out);
 }

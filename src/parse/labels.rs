@@ -127,6 +127,10 @@ pub(crate) fn classify_t3(sq: &str, group: Option<T3Group>, after_rows: bool) ->
     if let Some((row, exact)) = found {
         return T3Text::Row { row, variant: !exact };
     }
+    if let Some(row) = prefix_of_one_core(sq) {
+        // A label wrapped before its keyword was complete (确认或重 | 新出具…).
+        return T3Text::Row { row, variant: true };
+    }
     if sq.contains("总计") && (sq.contains("七") || after_rows) && sq.chars().count() <= 8 {
         return T3Text::Row { row: T3Row::Total, variant: !sq.contains("七") };
     }
@@ -148,6 +152,25 @@ pub(crate) fn classify_t3(sq: &str, group: Option<T3Group>, after_rows: bool) ->
         }
     }
     T3Text::Other
+}
+
+/// The row whose template wording starts with `sq` (numbering removed), when
+/// exactly one does and at least six characters are there to tell.
+fn prefix_of_one_core(sq: &str) -> Option<T3Row> {
+    let rest = sq.trim_start_matches(|c: char| c.is_ascii_digit() || "、.．()（）一二三四五六七".contains(c));
+    if rest.chars().count() < 6 {
+        return None;
+    }
+    let mut hit = None;
+    for l in T3_LABELS {
+        if l.core.starts_with(rest) {
+            if hit.is_some_and(|h| h != l.row) {
+                return None;
+            }
+            hit = Some(l.row);
+        }
+    }
+    hit
 }
 
 /// What a piece of table-2 text is.
@@ -219,6 +242,8 @@ mod tests {
         assert_eq!(c("3.其他"), T3Text::Row { row: T3Row::OtherOther, variant: false });
         assert_eq!(c("三 、本 年 度办 理 结果"), T3Text::OutcomeHeader);
         assert!(matches!(c("本年新收 上年结转"), T3Text::Ambiguous(..)));
+        assert_eq!(c("5. 要求行政机关确认或重"), T3Text::Row { row: T3Row::NotProcessedConfirmation, variant: true });
+        assert_eq!(c("属于"), T3Text::Other);
     }
 
     #[test]

@@ -177,7 +177,9 @@ fn find_period(l: &Line<'_>) -> Option<Text> {
     let mut start = None;
     for (i, _) in head.char_indices() {
         if let Some(y) = year_prefix(&head[i..]) {
-            let after = squash(&head[i..]);
+            // Only the next few characters matter (bounded, so the scan stays linear).
+            let window: String = head[i..].chars().take(24).collect();
+            let after = squash(&window);
             if after.starts_with(&format!("{y}年1月1日")) {
                 start = Some(i);
             }

@@ -160,16 +160,57 @@ pub(crate) fn parse_decoded(text: &str, encoding: Encoding) -> Result<Report, Er
     Ok(report)
 }
 
-/// The lines of a section's body; when its heading is missing, the lines
-/// between the neighbouring headings that were found.
+/// The lines of a section's body. When its heading is missing, the table is
+/// looked for by its own anchor text between the neighbouring headings that
+/// were found; when the next table's heading is missing, the body stops at
+/// that table's anchor. Without heading and anchor the region is empty.
 fn region<'s, 'a>(lines: &'s [Line<'a>], headings: &[Heading], kind: SectionKind) -> &'s [Line<'a>] {
-    if let Some(k) = headings.iter().position(|h| h.kind == kind) {
-        let end = headings.get(k + 1).map_or(lines.len(), |n| n.line_idx);
-        return &lines[headings[k].line_idx + 1..end];
+    let (mut start, mut end) = match headings.iter().position(|h| h.kind == kind) {
+        Some(k) => (headings[k].line_idx + 1, headings.get(k + 1).map_or(lines.len(), |n| n.line_idx)),
+        None => {
+            let before = headings.iter().rev().find(|h| h.kind < kind).map_or(0, |h| h.line_idx + 1);
+            let after = headings.iter().find(|h| h.kind > kind).map_or(lines.len(), |h| h.line_idx);
+            if before >= after {
+                return &[];
+            }
+            match find_anchor(&lines[before..after], kind) {
+                Some(i) => (before + i, after),
+                None => return &[],
+            }
+        }
+    };
+    let next_table = match kind {
+        SectionKind::ProactiveDisclosure => Some(SectionKind::Requests),
+        SectionKind::Requests => Some(SectionKind::ReviewsLitigation),
+        _ => None,
+    };
+    if let Some(next) = next_table.filter(|n| !headings.iter().any(|h| h.kind == *n))
+        && start < end
+        && let Some(i) = find_anchor(&lines[start..end], next)
+    {
+        end = start + i;
     }
-    let before = headings.iter().rev().find(|h| h.kind < kind).map_or(0, |h| h.line_idx + 1);
-    let after = headings.iter().find(|h| h.kind > kind).map_or(lines.len(), |h| h.line_idx);
-    if before <= after { &lines[before..after] } else { &[] }
+    start = start.min(end);
+    &lines[start..end]
+}
+
+/// The first line of a table when its section heading is missing.
+fn find_anchor(lines: &[Line<'_>], kind: SectionKind) -> Option<usize> {
+    let keys: &[&str] = match kind {
+        SectionKind::ProactiveDisclosure => &["第二十条"],
+        SectionKind::Requests => &["勾稽关系", "申请人情况", "本年新收"],
+        SectionKind::ReviewsLitigation => &["行政复议"],
+        _ => return None,
+    };
+    let mut sq = String::new();
+    lines.iter().position(|l| {
+        if l.text.len() > 400 {
+            return false; // prose, not a table line
+        }
+        sq.clear();
+        crate::text::squash_into(l.text, &mut sq);
+        keys.iter().any(|k| sq.contains(k))
+    })
 }
 
 /// Rejects binary data: NUL bytes or many control characters.

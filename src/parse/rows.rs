@@ -13,15 +13,20 @@
 //! 3. **partial** — a damaged table: anchored pairing that pads short rows with
 //!    blanks and reports missing rows and stray values.
 
+use std::fmt::Display;
+
+use crate::diag::{Diagnostic, DiagnosticCode};
 use crate::span::Span;
 use crate::value::Value;
 
-/// A label, a boundary (group or block label) or a value, in source order.
+/// A label, a boundary (group or block label), a value or an empty field
+/// that may be a blank cell, in source order.
 #[derive(Clone, Copy, Debug)]
 pub(crate) enum Item<R> {
     Label { row: R, span: Span },
     Boundary,
     Value { value: Value, span: Span },
+    Pad { span: Span },
 }
 
 /// A value placed in a row and column.
@@ -31,9 +36,11 @@ pub(crate) struct Placed<R> {
     pub col: usize,
     pub value: Value,
     pub span: Span,
+    /// True for a blank that was not printed but added to fill a short row.
+    pub filled: bool,
 }
 
-/// What went wrong while pairing in partial mode.
+/// What went wrong, or was assumed, while pairing.
 #[derive(Clone, Copy, Debug)]
 pub(crate) enum Problem<R> {
     /// The row had `got` values of `width`; the rest are blank.
@@ -42,19 +49,93 @@ pub(crate) enum Problem<R> {
     Stray { value: Value, span: Span },
     /// The row's label was not found.
     Missing { row: R },
+    /// Empty fields on both sides of the values could be the row's blank
+    /// cells; `trailing` of them were taken from the end, the rest from the start.
+    BlankSideAssumed { row: R, span: Span, leading: usize, trailing: usize },
+}
+
+/// A value or an empty field collected for a row.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Slot {
+    Value(Value, Span),
+    Pad(Span),
+}
+
+/// The cells chosen for a row, and (leading, trailing) pads taken when both sides were possible.
+pub(crate) type Resolved = (Vec<(Value, Span)>, Option<(usize, usize)>);
+
+/// Which cells of a row's collected slots are its `width` cells. Values
+/// must be contiguous once empty fields between them count as blanks; empty
+/// fields around them are the row's blank cells when the values alone are
+/// too few, or padding otherwise. Returns the chosen cells (blank for a pad)
+/// and, when pads on both sides were possible, how many were taken on each
+/// side. `None` when the values alone are more than the width.
+pub(crate) fn resolve_slots(slots: &[Slot], width: usize, row_ok: &dyn Fn(&[Value]) -> bool) -> Option<Resolved> {
+    let first = slots.iter().position(|s| matches!(s, Slot::Value(..)));
+    let last = slots.iter().rposition(|s| matches!(s, Slot::Value(..)));
+    let cell = |s: &Slot| match *s {
+        Slot::Value(v, sp) => (v, sp),
+        Slot::Pad(sp) => (Value::Blank, sp),
+    };
+    let (a, b) = match (first, last) {
+        (Some(a), Some(b)) => (a, b + 1),
+        // No value at all: the pads, if they are exactly the row, are its blank cells.
+        _ => {
+            // (Which of several pads is the blank only moves its span.)
+            return if slots.len() >= width && width > 0 {
+                Some((slots[..width].iter().map(cell).collect(), None))
+            } else {
+                Some((slots.iter().map(cell).collect(), None))
+            };
+        }
+    };
+    let inner = b - a;
+    if inner > width {
+        return None;
+    }
+    let need = width - inner;
+    let left = slots[..a].iter().rev().take_while(|s| matches!(s, Slot::Pad(_))).count();
+    let right = slots[b..].iter().take_while(|s| matches!(s, Slot::Pad(_))).count();
+    let (take_left, take_right, assumed) = if need == 0 {
+        (0, 0, false)
+    } else if left + right == need {
+        (left, right, false)
+    } else if left == 0 {
+        (0, right.min(need), false)
+    } else if right == 0 {
+        (left.min(need), 0, false)
+    } else {
+        // Both sides could hold the blanks. Prefer the split under which the
+        // row adds up, if exactly one does; else take from the end first (a
+        // blank 总计 is the common case). Either way, say so.
+        let lo = need.saturating_sub(right);
+        let hi = left.min(need);
+        let fits: Vec<usize> = (lo..=hi)
+            .filter(|&l| {
+                let vals: Vec<Value> = slots[a - l..b + need - l].iter().map(|s| cell(s).0).collect();
+                row_ok(&vals)
+            })
+            .collect();
+        let l = if fits.len() == 1 { fits[0] } else { need - right.min(need) };
+        (l, need - l, true)
+    };
+    let cells: Vec<(Value, Span)> = slots[a - take_left..b + take_right].iter().map(cell).collect();
+    Some((cells, assumed.then_some((take_left, take_right))))
 }
 
 /// Anchored pairing. With `strict`, returns `None` unless every row of
 /// `spec` got exactly its width and no value strayed; otherwise pads,
-/// records problems and returns what it could place.
+/// records problems and returns what it could place. Problems are added to
+/// `problems` only when a result is returned.
 pub(crate) fn anchored<R: Copy + Eq>(
     items: &[Item<R>],
     spec: &[(R, usize)],
     strict: bool,
+    row_ok: &dyn Fn(&[Value]) -> bool,
     problems: &mut Vec<Problem<R>>,
 ) -> Option<Vec<Placed<R>>> {
-    let mut placed: Vec<Placed<R>> = Vec::with_capacity(spec.iter().map(|s| s.1).sum());
-    let mut counts = vec![0usize; spec.len()];
+    let mut found: Vec<Problem<R>> = Vec::new();
+    let mut slots: Vec<Vec<Slot>> = vec![Vec::new(); spec.len()];
     let mut label_span: Vec<Option<Span>> = vec![None; spec.len()];
     let mut current: Option<usize> = None;
     let mut seen_label = false;
@@ -64,55 +145,147 @@ pub(crate) fn anchored<R: Copy + Eq>(
                 seen_label = true;
                 current = spec.iter().position(|s| s.0 == row);
                 if let Some(i) = current {
-                    if counts[i] > 0 {
+                    if slots[i].iter().any(|s| matches!(s, Slot::Value(..))) {
                         // The same row again after it got values: a second copy.
                         if strict {
                             return None;
                         }
                         current = None;
                     } else {
+                        slots[i].clear();
                         label_span[i] = Some(span);
                     }
                 }
             }
             Item::Boundary => current = None,
+            Item::Pad { span } => {
+                if let Some(i) = current {
+                    slots[i].push(Slot::Pad(span));
+                }
+            }
             Item::Value { value, span } => {
                 if !seen_label {
                     continue; // header area
                 }
                 match current {
-                    Some(i) if counts[i] < spec[i].1 => {
-                        placed.push(Placed { row: spec[i].0, col: counts[i], value, span });
-                        counts[i] += 1;
-                    }
-                    _ => {
+                    Some(i) => slots[i].push(Slot::Value(value, span)),
+                    None => {
                         if strict {
                             return None;
                         }
-                        problems.push(Problem::Stray { value, span });
+                        found.push(Problem::Stray { value, span });
                     }
                 }
             }
         }
     }
+    let mut placed: Vec<Placed<R>> = Vec::with_capacity(spec.iter().map(|s| s.1).sum());
     for (i, &(row, width)) in spec.iter().enumerate() {
-        if counts[i] == width {
-            continue;
-        }
-        if strict {
-            return None;
-        }
-        match label_span[i] {
-            None => problems.push(Problem::Missing { row }),
-            Some(span) => {
-                problems.push(Problem::Short { row, got: counts[i], width, span });
-                for col in counts[i]..width {
-                    placed.push(Placed { row, col, value: Value::Blank, span });
-                }
+        let Some(lspan) = label_span[i] else {
+            if strict {
+                return None;
             }
+            found.push(Problem::Missing { row });
+            continue;
+        };
+        let resolved = resolve_slots(&slots[i], width, row_ok);
+        let (cells, side) = match resolved {
+            Some(r) => r,
+            None => {
+                if strict {
+                    return None;
+                }
+                // Too many values: keep the first `width`, report the rest.
+                let values: Vec<(Value, Span)> = slots[i]
+                    .iter()
+                    .filter_map(|s| if let Slot::Value(v, sp) = *s { Some((v, sp)) } else { None })
+                    .collect();
+                for &(value, span) in &values[width..] {
+                    found.push(Problem::Stray { value, span });
+                }
+                (values[..width].to_vec(), None)
+            }
+        };
+        if let Some((leading, trailing)) = side {
+            found.push(Problem::BlankSideAssumed { row, span: lspan, leading, trailing });
+        }
+        if cells.len() < width {
+            if strict {
+                return None;
+            }
+            found.push(Problem::Short { row, got: cells.len(), width, span: lspan });
+        }
+        for (col, &(value, span)) in cells.iter().enumerate() {
+            placed.push(Placed { row, col, value, span, filled: false });
+        }
+        for col in cells.len()..width {
+            placed.push(Placed { row, col, value: Value::Blank, span: lspan, filled: true });
         }
     }
+    problems.extend(found);
     Some(placed)
+}
+
+/// Places the values of short rows by their printed column (`pdftotext
+/// -layout` keeps columns but leaves empty cells as spaces): the column
+/// positions are learnt from the complete rows of the same width, and each
+/// short row's values go to the nearest columns, in order.
+pub(crate) fn realign_short_rows<R: Copy + Eq>(
+    placed: &mut [Placed<R>],
+    spec: &[(R, usize)],
+    lines: &[crate::text::Line<'_>],
+    header_centers: &dyn Fn(usize) -> Option<Vec<f64>>,
+) -> Vec<R> {
+    let mut moved = Vec::new();
+    let center = |p: &Placed<R>| display_center(lines, p.span);
+    for &(row, width) in spec {
+        let cells: Vec<usize> = (0..placed.len()).filter(|&k| placed[k].row == row).collect();
+        if cells.len() != width || !cells.iter().any(|&k| placed[k].filled) {
+            continue;
+        }
+        // Column centres from complete rows (no filled cell) of the same width.
+        let mut sums = vec![0.0; width];
+        let mut n = 0.0;
+        for &(other, w) in spec {
+            if w != width || other == row {
+                continue;
+            }
+            let oc: Vec<&Placed<R>> = placed.iter().filter(|p| p.row == other).collect();
+            if oc.len() == width && oc.iter().all(|p| !p.filled && !p.value.is_blank()) {
+                for p in oc {
+                    sums[p.col] += center(p);
+                }
+                n += 1.0;
+            }
+        }
+        // Without a complete row, the column headers tell where the columns are.
+        let centers: Vec<f64> = if n > 0.0 {
+            sums.iter().map(|s| s / n).collect()
+        } else if let Some(h) = header_centers(width) {
+            h
+        } else {
+            continue;
+        };
+        let values: Vec<Placed<R>> = cells.iter().map(|&k| placed[k]).filter(|p| !p.filled).collect();
+        if values.is_empty() {
+            continue;
+        }
+        let positions: Vec<f64> = values.iter().map(center).collect();
+        let best = best_columns(&centers, &positions);
+        let Some(cols) = best else { continue };
+        let blank_span = values.first().map_or(placed[cells[0]].span, |p| p.span);
+        for (slot, &k_idx) in cells.iter().enumerate() {
+            let p = &mut placed[k_idx];
+            match cols.iter().position(|&c| c == slot) {
+                Some(vi) => {
+                    *p = Placed { row, col: slot, value: values[vi].value, span: values[vi].span, filled: false };
+                }
+                None => *p = Placed { row, col: slot, value: Value::Blank, span: blank_span, filled: false },
+            }
+        }
+        moved.push(row);
+    }
+    moved
 }
 
 /// A block of values that was transposed.
@@ -144,6 +317,7 @@ pub(crate) fn sequential<R: Copy + Eq>(
                 seen_number = true;
                 cur.push((value, span));
             }
+            Item::Pad { .. } => {}
             _ => {
                 if !cur.is_empty() {
                     runs.push(std::mem::take(&mut cur));
@@ -209,9 +383,105 @@ pub(crate) fn sequential<R: Copy + Eq>(
         for &j in &order {
             let (row, col) = slots[cursor];
             let (value, span) = run[j];
-            placed.push(Placed { row, col, value, span });
+            placed.push(Placed { row, col, value, span, filled: false });
             cursor += 1;
         }
     }
     Some(placed)
+}
+
+/// Turns pairing problems into diagnostics. `moved` rows were placed by
+/// column position after being found short.
+pub(crate) fn report_problems<R: Copy + Eq + Display>(
+    table: &str,
+    problems: &[Problem<R>],
+    moved: &[R],
+    label: impl Fn(R) -> &'static str,
+    diags: &mut Vec<Diagnostic>,
+) {
+    for p in problems {
+        match *p {
+            Problem::Short { row, got, width, span } if moved.contains(&row) => diags.push(Diagnostic::at(
+                DiagnosticCode::ShortRow,
+                span,
+                format!(
+                    "{table} row {row} has {got} of {width} values; placed them by their printed columns, \
+                     the empty columns are blank"
+                ),
+            )),
+            Problem::Short { row, got, width, span } => diags.push(Diagnostic::at(
+                DiagnosticCode::ShortRow,
+                span,
+                format!("{table} row {row} has {got} of {width} values; the missing ones (at the end) are blank"),
+            )),
+            Problem::Stray { value, span } => diags.push(Diagnostic::at(
+                DiagnosticCode::ExtraValues,
+                span,
+                format!(
+                    "{table}: value {} belongs to no row; kept here",
+                    value.number().map_or_else(|| "(blank)".to_owned(), |n| n.to_string())
+                ),
+            )),
+            Problem::Missing { row } => diags.push(Diagnostic::at_line(
+                DiagnosticCode::RowMissing,
+                0,
+                format!("{table} row {row} ({}) was not found", label(row)),
+            )),
+            Problem::BlankSideAssumed { row, span, leading, trailing } => diags.push(Diagnostic::at(
+                DiagnosticCode::BlankSideAssumed,
+                span,
+                format!(
+                    "{table} row {row}: empty fields on both sides of its values could be its blank cells; \
+                     took {leading} from the start and {trailing} from the end"
+                ),
+            )),
+        }
+    }
+}
+
+/// Increasing column indexes, one per position, minimising the total
+/// distance to the column centres (every combination is tried: at most 15
+/// columns, so at most 6435 combinations).
+pub(crate) fn best_columns(centers: &[f64], positions: &[f64]) -> Option<Vec<usize>> {
+    let (k, width) = (positions.len(), centers.len());
+    if k > width || width > 16 {
+        return None;
+    }
+    let mut best: Option<(f64, Vec<usize>)> = None;
+    let mut combo: Vec<usize> = (0..k).collect();
+    loop {
+        let cost: f64 = combo.iter().zip(positions).map(|(&c, p)| (centers[c] - p).abs()).sum();
+        if best.as_ref().is_none_or(|(b, _)| cost < *b) {
+            best = Some((cost, combo.clone()));
+        }
+        // Next combination of k out of width.
+        let mut i = k;
+        while i > 0 && combo[i - 1] == width - k + i - 1 {
+            i -= 1;
+        }
+        if i == 0 {
+            break;
+        }
+        combo[i - 1] += 1;
+        for j in i..k {
+            combo[j] = combo[j - 1] + 1;
+        }
+    }
+    best.map(|b| b.1)
+}
+
+/// The display column of a span's middle (wide characters count 2), the way
+/// `pdftotext -layout` aligns columns.
+pub(crate) fn display_center(lines: &[crate::text::Line<'_>], span: Span) -> f64 {
+    let Some(first) = lines.first() else { return 0.0 };
+    let Some(line) = lines.get(span.line.saturating_sub(first.number) as usize) else { return 0.0 };
+    let width = |s: &str| s.chars().map(|c| if is_wide(c) { 2.0 } else { 1.0 }).sum::<f64>();
+    let from = span.start.saturating_sub(line.start).min(line.text.len());
+    let to = span.end.saturating_sub(line.start).min(line.text.len());
+    let (Some(before), Some(cell)) = (line.text.get(..from), line.text.get(from..to)) else { return 0.0 };
+    width(before) + width(cell) / 2.0
+}
+
+fn is_wide(c: char) -> bool {
+    matches!(c, '\u{1100}'..='\u{115f}' | '\u{2e80}'..='\u{a4cf}' | '\u{ac00}'..='\u{d7a3}' | '\u{f900}'..='\u{faff}' | '\u{fe30}'..='\u{fe4f}' | '\u{ff00}'..='\u{ff60}' | '\u{ffe0}'..='\u{ffe6}')
 }

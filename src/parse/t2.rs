@@ -8,7 +8,7 @@ use crate::value::Cell;
 
 use super::cells::{Tok, sniff_layout, tokenize};
 use super::labels::{T2Text, classify_t2};
-use super::rows::{Item, Problem, anchored, sequential};
+use super::rows::{Item, anchored, realign_short_rows, report_problems, sequential};
 
 /// The measures (columns) of an item's row in a template, in printed order.
 pub fn measures(template: Template, item: T2Item) -> &'static [T2Measure] {
@@ -72,9 +72,12 @@ pub(crate) fn read(
     let mut table = Table2 { layout: Some(layout), ..Table2::default() };
     let mut items_out: Vec<Item<T2Item>> = Vec::with_capacity(events.len());
     let mut sq = String::new();
+    // Column positions named by each header line (pdftotext -layout), for rows without a complete neighbour.
+    let mut header_centers: Vec<Vec<f64>> = Vec::new();
     for ev in &events {
         match ev.tok {
             Tok::Value { value, span } => items_out.push(Item::Value { value, span }),
+            Tok::Pad { span } => items_out.push(Item::Pad { span }),
             Tok::Text { raw, span } => {
                 sq.clear();
                 squash_into(raw, &mut sq);
@@ -82,6 +85,24 @@ pub(crate) fn read(
                     T2Text::Row(item) => items_out.push(Item::Label { row: item, span }),
                     T2Text::Block => items_out.push(Item::Boundary),
                     T2Text::Header { .. } => {
+                        if layout == crate::report::Layout::PdfLayout {
+                            let centers: Vec<f64> = raw
+                                .split_whitespace()
+                                .filter(|w| ["件数", "数量", "金额", "增/减", "增减"].iter().any(|k| w.contains(k)))
+                                .map(|w| {
+                                    let off = w.as_ptr() as usize - raw.as_ptr() as usize;
+                                    let ws = crate::span::Span {
+                                        start: span.start + off,
+                                        end: span.start + off + w.len(),
+                                        ..span
+                                    };
+                                    super::rows::display_center(lines, ws)
+                                })
+                                .collect();
+                            if !centers.is_empty() {
+                                header_centers.push(centers);
+                            }
+                        }
                         if sq.contains("止件数") && !sq.contains("废止件数") {
                             diags.push(Diagnostic::at(
                                 DiagnosticCode::LabelVariant,
@@ -100,7 +121,8 @@ pub(crate) fn read(
     }
     let spec: Vec<(T2Item, usize)> = items(template).iter().map(|&i| (i, measures(template, i).len())).collect();
     let mut problems = Vec::new();
-    let placed = match anchored(&items_out, &spec, true, &mut problems) {
+    let mut moved = Vec::new();
+    let placed = match anchored(&items_out, &spec, true, &|_| true, &mut problems) {
         Some(p) => p,
         None => match sequential(&items_out, &spec, |_| true, &mut Vec::new()) {
             Some(p) => {
@@ -112,31 +134,18 @@ pub(crate) fn read(
                 ));
                 p
             }
-            None => anchored(&items_out, &spec, false, &mut problems).unwrap_or_default(),
+            None => {
+                let mut p = anchored(&items_out, &spec, false, &|_| true, &mut problems).unwrap_or_default();
+                if layout == crate::report::Layout::PdfLayout {
+                    moved = realign_short_rows(&mut p, &spec, lines, &|w| {
+                        header_centers.iter().find(|c| c.len() == w).cloned()
+                    });
+                }
+                p
+            }
         },
     };
-    for p in &problems {
-        match *p {
-            Problem::Short { row, got, width, span } => diags.push(Diagnostic::at(
-                DiagnosticCode::ShortRow,
-                span,
-                format!("table 2 row {row} has {got} of {width} values; the missing ones are blank"),
-            )),
-            Problem::Stray { value, span } => diags.push(Diagnostic::at(
-                DiagnosticCode::ExtraValues,
-                span,
-                format!(
-                    "table 2: value {} belongs to no row; kept here",
-                    value.number().map_or_else(|| "(blank)".to_owned(), |n| n.to_string())
-                ),
-            )),
-            Problem::Missing { row } => diags.push(Diagnostic::at_line(
-                DiagnosticCode::RowMissing,
-                0,
-                format!("table 2 row {row} ({}) was not found", row.label_zh()),
-            )),
-        }
-    }
+    report_problems("table 2", &problems, &moved, T2Item::label_zh, diags);
     let mut cells: Vec<(T2Key, Cell)> = placed
         .iter()
         .map(|p| {

@@ -8,7 +8,7 @@ use crate::value::{Cell, Value};
 
 use super::cells::{Event, Tok, sniff_layout, tokenize};
 use super::labels::{T3Text, classify_t3};
-use super::rows::{Item, Problem, Transposed, anchored, sequential};
+use super::rows::{Item, Transposed, anchored, realign_short_rows, report_problems, sequential};
 
 /// How many unrecognised fragments may be joined to find a wrapped label.
 const MAX_WRAP: usize = 3;
@@ -35,13 +35,16 @@ pub(crate) fn read(lines: &[Line<'_>], pdf_document: bool, diags: &mut Vec<Diagn
     let mut transposed: Vec<Transposed> = Vec::new();
     let mut placed = None;
     for spec in specs {
-        if let Some(p) = anchored(&items, spec, true, &mut problems) {
+        if let Some(p) = anchored(&items, spec, true, &row_total_ok, &mut problems) {
             placed = Some(p);
             break;
         }
     }
     if placed.is_none() {
-        for spec in specs {
+        // Labels of the three （六） sub-rows rule out the single-row form, even if the count of
+        // values happens to match it (blank cells printed as nothing).
+        let sequential_specs = if has_sub_rows { &specs[..1] } else { &specs[..] };
+        for spec in sequential_specs {
             if let Some(p) = sequential(&items, spec, row_total_ok, &mut transposed) {
                 let first = p.first().map(|p| p.span.line).unwrap_or(0);
                 diags.push(Diagnostic::at_line(
@@ -55,11 +58,16 @@ pub(crate) fn read(lines: &[Line<'_>], pdf_document: bool, diags: &mut Vec<Diagn
             }
         }
     }
+    let mut moved = Vec::new();
     let placed = match placed {
         Some(p) => p,
         None => {
             let spec = specs[0];
-            anchored(&items, spec, false, &mut problems).unwrap_or_default()
+            let mut p = anchored(&items, spec, false, &row_total_ok, &mut problems).unwrap_or_default();
+            if layout == Layout::PdfLayout {
+                moved = realign_short_rows(&mut p, spec, lines, &|_| None);
+            }
+            p
         }
     };
     for t in &transposed {
@@ -69,7 +77,7 @@ pub(crate) fn read(lines: &[Line<'_>], pdf_document: bool, diags: &mut Vec<Diagn
             format!("table 3: a block of {} rows was printed column by column; read it transposed (the row totals agree only that way)", t.rows),
         ));
     }
-    report_problems(&problems, diags);
+    report_problems("table 3", &problems, &moved, T3Row::label_zh, diags);
     let mut single_row = false;
     for p in &placed {
         let col = Applicant::ALL[p.col];
@@ -99,31 +107,6 @@ pub(crate) fn read(lines: &[Line<'_>], pdf_document: bool, diags: &mut Vec<Diagn
 fn row_total_ok(values: &[Value]) -> bool {
     let n = |v: &Value| v.number().map_or(0, |n| n.mantissa);
     values.len() == 7 && values[..6].iter().map(n).sum::<i64>() == n(&values[6])
-}
-
-fn report_problems(problems: &[Problem<T3Row>], diags: &mut Vec<Diagnostic>) {
-    for p in problems {
-        match *p {
-            Problem::Short { row, got, width, span } => diags.push(Diagnostic::at(
-                DiagnosticCode::ShortRow,
-                span,
-                format!("table 3 row {row} has {got} of {width} values; the missing ones are blank"),
-            )),
-            Problem::Stray { value, span } => diags.push(Diagnostic::at(
-                DiagnosticCode::ExtraValues,
-                span,
-                format!(
-                    "table 3: value {} belongs to no row; kept here",
-                    value.number().map_or_else(|| "(blank)".to_owned(), |n| n.to_string())
-                ),
-            )),
-            Problem::Missing { row } => diags.push(Diagnostic::at_line(
-                DiagnosticCode::RowMissing,
-                0,
-                format!("table 3 row {row} ({}) was not found", row.label_zh()),
-            )),
-        }
-    }
 }
 
 /// Turns tokens into labels, boundaries and values, joining wrapped labels
@@ -159,6 +142,7 @@ fn classify<'a>(
                 st.values_since_label = true;
                 st.items.push(Item::Value { value, span });
             }
+            Tok::Pad { span } => st.items.push(Item::Pad { span }),
             Tok::Text { raw, span } => {
                 sq.clear();
                 squash_into(raw, &mut sq);
@@ -354,15 +338,21 @@ impl Classifier<'_, '_> {
             && raw.chars().count() <= 24
             && !raw.contains("总计")
         {
-            {
-                self.diags.push(Diagnostic::at(
-                    DiagnosticCode::WrappedLabel,
-                    span,
-                    format!("table 3: {:?} is the wrapped rest of the label of row {row}", raw.trim()),
-                ));
-                squash_into(raw, &mut self.label_acc);
-                return;
-            }
+            // A label cut before its keyword was complete is reported at its
+            // start, as one join; otherwise the fragment is reported where it is.
+            let message = match &self.variant {
+                Some((r, _, first)) if *r == row => {
+                    format!("table 3: joined the wrapped label {first:?} + {:?} (row {row})", raw.trim())
+                }
+                _ => format!("table 3: {:?} is the wrapped rest of the label of row {row}", raw.trim()),
+            };
+            let at = match &self.variant {
+                Some((r, label_span, _)) if *r == row => *label_span,
+                _ => span,
+            };
+            self.diags.push(Diagnostic::at(DiagnosticCode::WrappedLabel, at, message));
+            squash_into(raw, &mut self.label_acc);
+            return;
         }
         self.unrecognized.push(Fragment { text: raw.to_owned(), span });
     }
@@ -382,6 +372,7 @@ fn misplaced_header_lines(events: &[Event<'_>]) -> Vec<usize> {
         while j < events.len() && events[j].line_idx == line {
             match events[j].tok {
                 Tok::Value { value, .. } => has_value |= !value.is_blank(),
+                Tok::Pad { .. } => {}
                 Tok::Text { raw, .. } => {
                     sq.clear();
                     squash_into(raw, &mut sq);

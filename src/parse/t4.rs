@@ -7,28 +7,57 @@ use crate::text::{Line, squash_into};
 use crate::value::{Cell, Value};
 
 use super::cells::{Tok, sniff_layout, tokenize};
+use super::rows::{Slot, best_columns, display_center, resolve_slots};
 
 /// Reads table 4 from the lines of its region.
 pub(crate) fn read(lines: &[Line<'_>], pdf_document: bool, diags: &mut Vec<Diagnostic>) -> Option<Table4> {
     let layout = sniff_layout(lines, pdf_document);
     let events = tokenize(lines, layout, diags);
     let mut table = Table4 { layout: Some(layout), ..Table4::default() };
-    let mut values: Vec<(Value, crate::span::Span)> = Vec::with_capacity(16);
+    let mut slots: Vec<Slot> = Vec::with_capacity(24);
+    let mut header_words: Vec<(&str, crate::span::Span)> = Vec::new();
+    // For each value, the one group the header text just before its run names, if any.
+    let mut hints: Vec<Option<T4Group>> = Vec::with_capacity(24);
+    let mut gap_groups: [bool; 3] = [false; 3];
+    let mut run_hint: Option<T4Group> = None;
+    let mut after_text = true;
     let mut sq = String::new();
     let (mut has_groups, mut has_columns) = (false, false);
-    let mut seen_number = false;
     for ev in &events {
         match ev.tok {
             Tok::Value { value, span } => {
-                if !seen_number && value.is_blank() {
-                    continue; // placeholders in a header
+                if after_text {
+                    run_hint = match gap_groups {
+                        [true, false, false] => Some(T4Group::Review),
+                        [false, true, false] => Some(T4Group::LitigationDirect),
+                        [false, false, true] => Some(T4Group::LitigationAfterReview),
+                        _ => None,
+                    };
+                    gap_groups = [false; 3];
+                    after_text = false;
                 }
-                seen_number = true;
-                values.push((value, span));
+                slots.push(Slot::Value(value, span));
+                hints.push(run_hint);
             }
+            Tok::Pad { span } => slots.push(Slot::Pad(span)),
             Tok::Text { raw, span } => {
+                if layout == Layout::PdfLayout {
+                    header_words.push((raw, span));
+                }
+                // Empty fields before a header line are not cells.
+                while matches!(slots.last(), Some(Slot::Pad(_))) {
+                    slots.pop();
+                }
+                after_text = true;
                 sq.clear();
                 squash_into(raw, &mut sq);
+                if sq.contains("复议后") {
+                    gap_groups[2] = true;
+                } else if sq.contains("未经复议") || sq.contains("直接起诉") {
+                    gap_groups[1] = true;
+                } else if sq.contains("行政复议") {
+                    gap_groups[0] = true;
+                }
                 has_groups |= sq.contains("行政复议") || sq.contains("行政诉讼");
                 has_columns |= ["维持", "纠正", "审结", "其他结果"].iter().any(|k| sq.contains(k));
                 let known = ["行政复议", "行政诉讼", "维持", "纠正", "结果", "审结", "总计", "尚未", "起诉", "复议"]
@@ -38,6 +67,42 @@ pub(crate) fn read(lines: &[Line<'_>], pdf_document: bool, diags: &mut Vec<Diagn
                     table.unrecognized.push(Fragment { text: raw.to_owned(), span });
                 }
             }
+        }
+    }
+    // Placeholders (`-` in an OCR'd header) before the numbers, when there are too many values.
+    let mut n_values = slots.iter().filter(|s| matches!(s, Slot::Value(..))).count();
+    while n_values > 15 {
+        match slots.iter().position(|s| matches!(s, Slot::Value(..))) {
+            Some(i) if matches!(slots[i], Slot::Value(Value::Blank, _)) => {
+                slots.drain(..=i);
+                hints.remove(0);
+                n_values -= 1;
+            }
+            _ => break,
+        }
+    }
+    let mut values: Vec<(Value, crate::span::Span)> = match resolve_slots(&slots, 15, &|v| {
+        v.chunks(5).all(group_adds_up)
+    }) {
+        Some((cells, _)) => cells,
+        None => slots.iter().filter_map(|s| if let Slot::Value(v, sp) = *s { Some((v, sp)) } else { None }).collect(),
+    };
+    if layout == Layout::PdfLayout
+        && !values.is_empty()
+        && values.len() < 15
+        && let Some(aligned) = align_by_header(lines, &header_words, &values)
+    {
+        {
+            diags.push(Diagnostic::at_line(
+                DiagnosticCode::ShortRow,
+                values[0].1.line,
+                format!(
+                    "table 4 has {} of 15 values; placed them under their printed column headers, \
+                     the empty columns are blank",
+                    values.len()
+                ),
+            ));
+            values = aligned;
         }
     }
     if values.is_empty() && !has_groups {
@@ -51,8 +116,8 @@ pub(crate) fn read(lines: &[Line<'_>], pdf_document: bool, diags: &mut Vec<Diagn
              assumed the template's column order",
         ));
     }
-    if layout == Layout::PdfFlat && values.len() == 15 {
-        reorder_flat(&mut values, diags);
+    if layout == Layout::PdfFlat && values.len() == 15 && hints.len() == 15 {
+        reorder_flat(&mut values, &hints, diags);
     }
     for (i, (value, span)) in values.iter().take(15).enumerate() {
         let group = T4Group::ALL[i / 5];
@@ -93,7 +158,7 @@ pub(crate) fn read(lines: &[Line<'_>], pdf_document: bool, diags: &mut Vec<Diagn
 /// printed order does not add up, look for the interleavings in which every
 /// group's total equals its parts: exactly one reading → use it (with a
 /// warning); several → keep the printed order and say so.
-fn reorder_flat(values: &mut [(Value, crate::span::Span)], diags: &mut Vec<Diagnostic>) {
+fn reorder_flat(values: &mut [(Value, crate::span::Span)], hints: &[Option<T4Group>], diags: &mut Vec<Diagnostic>) {
     let Some(nums): Option<Vec<i64>> = values.iter().map(|(v, _)| v.number().and_then(|n| n.as_count())).collect()
     else {
         return;
@@ -105,6 +170,25 @@ fn reorder_flat(values: &mut [(Value, crate::span::Span)], diags: &mut Vec<Diagn
     let mut search = Search { nums: &nums, groups: [[0; 5]; 3], counts: [0; 3], found: Vec::new(), budget: 2_000_000 };
     search.run(0);
     let line = values[0].1.line;
+    // Several readings add up: prefer the one that agrees best with the group
+    // names printed just before each run of numbers, if one agrees strictly best.
+    let mut hinted = false;
+    if search.found.len() > 1 && search.found.len() <= MAX_READINGS {
+        // Agreement with the printed group names counts most; then reading
+        // order starting at the table's top-left cell (行政复议 · 结果维持).
+        let score = |order: &[usize; 15]| {
+            let agree =
+                order.iter().enumerate().filter(|&(slot, &src)| hints[src] == Some(T4Group::ALL[slot / 5])).count();
+            2 * agree + usize::from(order[0] == 0)
+        };
+        let mut scored: Vec<(usize, usize)> = search.found.iter().enumerate().map(|(i, f)| (score(&f.1), i)).collect();
+        scored.sort_unstable_by(|a, b| b.cmp(a));
+        if scored[0].0 > scored[1].0 {
+            let best = search.found.swap_remove(scored[0].1);
+            search.found = vec![best];
+            hinted = true;
+        }
+    }
     match search.found.as_slice() {
         [only] => {
             let order = only.1;
@@ -113,8 +197,15 @@ fn reorder_flat(values: &mut [(Value, crate::span::Span)], diags: &mut Vec<Diagn
             diags.push(Diagnostic::at_line(
                 DiagnosticCode::ValuesReordered,
                 line,
-                "table 4: the printed order of the 15 values does not add up (PDF text blocks); \
-                 read them in the only order in which every group's 总计 equals its parts",
+                if hinted {
+                    "table 4: the printed order of the 15 values does not add up (PDF text blocks); \
+                     of the orders in which every group's 总计 equals its parts, read them in the one that \
+                     agrees best with the group names printed before each run of numbers and starts at \
+                     the top-left cell"
+                } else {
+                    "table 4: the printed order of the 15 values does not add up (PDF text blocks); \
+                     read them in the only order in which every group's 总计 equals its parts"
+                },
             ));
         }
         [] => {}
@@ -136,6 +227,9 @@ fn reorder_flat(values: &mut [(Value, crate::span::Span)], diags: &mut Vec<Diagn
     }
 }
 
+/// How many distinct readings the search collects before giving up on choosing.
+const MAX_READINGS: usize = 16;
+
 /// Depth-first search over interleavings, bounded by a node budget.
 struct Search<'a> {
     nums: &'a [i64],
@@ -149,7 +243,7 @@ struct Search<'a> {
 impl Search<'_> {
     fn run(&mut self, i: usize) {
         // Iterative deepening is not needed: depth is fixed at 15.
-        if self.found.len() > 1 || self.budget == 0 {
+        if self.found.len() > MAX_READINGS || self.budget == 0 {
             return;
         }
         self.budget -= 1;
@@ -181,4 +275,58 @@ impl Search<'_> {
             self.counts[g] -= 1;
         }
     }
+}
+
+/// `pdftotext -layout` prints an empty cell as spaces. When table 4 has
+/// fewer than 15 values, find the 15 column positions from the header words
+/// (结果 维持 纠正 … 总计, wherever they wrapped) and put each value under the
+/// nearest column, in order. `None` when the header does not give 15 columns.
+fn align_by_header(
+    lines: &[Line<'_>],
+    header: &[(&str, crate::span::Span)],
+    values: &[(Value, crate::span::Span)],
+) -> Option<Vec<(Value, crate::span::Span)>> {
+    const COLUMN_WORDS: [&str; 9] = ["结果", "维持", "纠正", "其他", "尚未", "审结", "总计", "总", "计"];
+    let mut xs: Vec<f64> = Vec::new();
+    for &(raw, span) in header {
+        for w in raw.split_whitespace() {
+            if !COLUMN_WORDS.iter().any(|k| w.starts_with(k)) && !w.contains("结") {
+                continue;
+            }
+            let off = w.as_ptr() as usize - raw.as_ptr() as usize;
+            let ws = crate::span::Span { start: span.start + off, end: span.start + off + w.len(), ..span };
+            xs.push(display_center(lines, ws));
+        }
+    }
+    xs.sort_by(f64::total_cmp);
+    // Words of one column (stacked over lines) sit within a couple of columns of each other.
+    let mut clusters: Vec<(f64, f64)> = Vec::new(); // (sum, count)
+    let mut last = f64::NEG_INFINITY;
+    for x in xs {
+        if x - last > 2.5 || clusters.is_empty() {
+            clusters.push((x, 1.0));
+        } else if let Some(c) = clusters.last_mut() {
+            c.0 += x;
+            c.1 += 1.0;
+        }
+        last = x;
+    }
+    if clusters.len() != 15 {
+        return None;
+    }
+    let centers: Vec<f64> = clusters.iter().map(|(s, n)| s / n).collect();
+    let pos: Vec<f64> = values.iter().map(|(_, sp)| display_center(lines, *sp)).collect();
+    let cols = best_columns(&centers, &pos)?;
+    let blank_span = values[0].1;
+    let mut out = vec![(Value::Blank, blank_span); 15];
+    for (v, &c) in values.iter().zip(&cols) {
+        out[c] = *v;
+    }
+    Some(out)
+}
+
+/// Whether a group's 总计 equals its four results (blank counts as 0).
+fn group_adds_up(g: &[Value]) -> bool {
+    let n = |v: &Value| v.number().map_or(0, |n| n.mantissa);
+    g.len() == 5 && g[..4].iter().map(n).sum::<i64>() == n(&g[4])
 }
