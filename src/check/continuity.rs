@@ -75,7 +75,7 @@ fn in_force(prev: &Report, next: &Report, last_year: &str, out: &mut Vec<Finding
         if !terms.iter().all(usable) || terms.iter().all(|t| t.read == Read::Blank) {
             continue;
         }
-        let expected = before.value() + issued.value() - repealed.value();
+        let expected = before.value().saturating_add(issued.value()).saturating_sub(repealed.value());
         if now.value() == expected {
             continue;
         }

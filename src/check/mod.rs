@@ -392,7 +392,8 @@ impl SumRule<'_> {
         if parts.iter().all(|t| t.read == Read::Blank) {
             return None;
         }
-        let sum: i64 = parts.iter().map(|t| t.value()).sum();
+        // Saturating: a cell can hold any i64 (hostile input must not overflow a sum).
+        let sum: i64 = parts.iter().fold(0i64, |acc, t| acc.saturating_add(t.value()));
         let blanks: Vec<CellKey> = parts.iter().filter(|t| t.read == Read::Blank).map(|t| t.key).collect();
         let terms: Vec<String> = parts.iter().map(|t| t.shown()).collect();
         let mut cells = vec![self.total.key];

@@ -518,7 +518,7 @@ pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
         {
             continue;
         }
-        let table: i64 = terms.iter().map(|t| t.value()).sum();
+        let table: i64 = terms.iter().fold(0i64, |acc, t| acc.saturating_add(t.value()));
         // 受理…申请 N 件 often counts last year's carried-over applications too.
         let with_carried = (target.keys == [t3_total(T3Row::NewReceived)])
             .then(|| Term::of(report, t3_total(T3Row::CarriedOver)))

@@ -71,8 +71,8 @@ fn balance(col: Applicant, [a, b, c, d]: [Term; 4]) -> Option<Finding> {
     if terms.iter().all(|t| t.read == Read::Blank) {
         return None;
     }
-    let lhs = a.value() + b.value();
-    let rhs = c.value() + d.value();
+    let lhs = a.value().saturating_add(b.value());
+    let rhs = c.value().saturating_add(d.value());
     if lhs == rhs {
         return None;
     }
@@ -80,7 +80,7 @@ fn balance(col: Applicant, [a, b, c, d]: [Term; 4]) -> Option<Finding> {
         Read::Count(n) => Some(n),
         _ => None,
     };
-    let mut f = Finding::new(Rule::T3Balance, applicant_label(col), c.key, lhs - d.value(), found);
+    let mut f = Finding::new(Rule::T3Balance, applicant_label(col), c.key, lhs.saturating_sub(d.value()), found);
     f.cells = terms.iter().map(|t| t.key).collect();
     f.span = c.span;
     f.assumed_blank_zero = terms.iter().filter(|t| t.read == Read::Blank).map(|t| t.key).collect();

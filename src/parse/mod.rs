@@ -50,9 +50,11 @@ pub fn parse(text: &str) -> Result<Report, Error> {
 }
 
 pub(crate) fn parse_decoded(text: &str, encoding: Encoding) -> Result<Report, Error> {
+    // A BOM is removed once: by `parse_bytes` when it decoded bytes with one,
+    // or here for text given to `parse`. A second U+FEFF is text.
     let (src, encoding) = match text.strip_prefix('\u{feff}') {
-        Some(rest) => (rest, if encoding == Encoding::Utf8 { Encoding::Utf8Bom } else { encoding }),
-        None => (text, encoding),
+        Some(rest) if encoding == Encoding::Utf8 => (rest, Encoding::Utf8Bom),
+        _ => (text, encoding),
     };
     if src.trim().is_empty() {
         return Err(Error::Empty);
