@@ -187,32 +187,21 @@ impl T3Row {
         T3Row::CarriedForward,
     ];
 
-    /// Rows when （六）其他处理 is one row (the 2019 template), 23 rows.
-    pub const SINGLE_OTHER_ROW: [T3Row; 23] = [
-        T3Row::NewReceived,
-        T3Row::CarriedOver,
-        T3Row::Granted,
-        T3Row::PartiallyGranted,
-        T3Row::WithheldStateSecret,
-        T3Row::WithheldProhibitedByLaw,
-        T3Row::WithheldSecurityStability,
-        T3Row::WithheldThirdPartyRights,
-        T3Row::WithheldInternalAffairs,
-        T3Row::WithheldProcessInfo,
-        T3Row::WithheldEnforcementFile,
-        T3Row::WithheldAdministrativeQuery,
-        T3Row::UnavailableNotHeld,
-        T3Row::UnavailableNeedsCreation,
-        T3Row::UnavailableUnclear,
-        T3Row::NotProcessedPetition,
-        T3Row::NotProcessedDuplicate,
-        T3Row::NotProcessedPublication,
-        T3Row::NotProcessedExcessive,
-        T3Row::NotProcessedConfirmation,
-        T3Row::OtherTotal,
-        T3Row::Total,
-        T3Row::CarriedForward,
-    ];
+    /// Rows when （六）其他处理 is one row (the 2019 template), 23 rows: the
+    /// 2021 rows with the three （六） sub-rows replaced by [`T3Row::OtherTotal`].
+    pub const SINGLE_OTHER_ROW: [T3Row; 23] = {
+        let mut out = [T3Row::NewReceived; 23];
+        let (mut i, mut j) = (0, 0);
+        while i < T3Row::TEMPLATE_2021.len() {
+            let row = T3Row::TEMPLATE_2021[i];
+            if !matches!(row, T3Row::OtherNoCorrection | T3Row::OtherUnpaidFee) {
+                out[j] = if matches!(row, T3Row::OtherOther) { T3Row::OtherTotal } else { row };
+                j += 1;
+            }
+            i += 1;
+        }
+        out
+    };
 
     /// True for the rows whose sum is （七）总计 (outcome rows of 三、).
     pub const fn is_outcome(self) -> bool {
@@ -454,6 +443,13 @@ mod tests {
                 assert_eq!(k.to_string().parse::<CellKey>().unwrap(), k);
             }
         }
+    }
+
+    #[test]
+    fn single_other_row_replaces_the_three_sub_rows() {
+        assert_eq!(T3Row::SINGLE_OTHER_ROW[19], T3Row::NotProcessedConfirmation);
+        assert_eq!(T3Row::SINGLE_OTHER_ROW[20], T3Row::OtherTotal);
+        assert_eq!(T3Row::SINGLE_OTHER_ROW[22], T3Row::CarriedForward);
     }
 
     #[test]
