@@ -30,6 +30,7 @@
 pub mod check;
 mod diag;
 mod error;
+pub mod export;
 mod key;
 pub mod parse;
 mod render;

@@ -31,8 +31,8 @@ fn report_of(fx: &Fixture) -> Report {
     meta.agency = Some(fx.agency.clone());
     meta.year = Some(fx.year);
     // Every third report has no title: the renderer writes agency + year.
-    if fx.seed % 3 != 0 {
-        let du = if fx.seed % 2 == 0 { "年度" } else { "年" };
+    if !fx.seed.is_multiple_of(3) {
+        let du = if fx.seed.is_multiple_of(2) { "年度" } else { "年" };
         let text = format!("{}{}{du}政府信息公开工作年度报告", fx.agency, fx.year);
         meta.title = Some(Text { text, span: zfxxgk::Span::default() });
     }
