@@ -195,15 +195,23 @@ pub(crate) fn anchored<R: Copy + Eq>(
                 if strict {
                     return None;
                 }
-                // Too many values: keep the first `width`, report the rest.
-                let values: Vec<(Value, Span)> = slots[i]
+                // Too many cells: keep the first `width` from the first value on
+                // (empty fields between values are blank), report the other values.
+                let first = slots[i].iter().position(|s| matches!(s, Slot::Value(..))).unwrap_or(0);
+                let cells: Vec<(Value, Span)> = slots[i][first..]
                     .iter()
-                    .filter_map(|s| if let Slot::Value(v, sp) = *s { Some((v, sp)) } else { None })
+                    .map(|s| match *s {
+                        Slot::Value(v, sp) => (v, sp),
+                        Slot::Pad(sp) => (Value::Blank, sp),
+                    })
                     .collect();
-                for &(value, span) in &values[width..] {
-                    found.push(Problem::Stray { value, span });
+                let keep = cells.len().min(width);
+                for s in &slots[i][first + keep..] {
+                    if let Slot::Value(value, span) = *s {
+                        found.push(Problem::Stray { value, span });
+                    }
                 }
-                (values[..width].to_vec(), None)
+                (cells[..keep].to_vec(), None)
             }
         };
         if let Some((leading, trailing)) = side {
