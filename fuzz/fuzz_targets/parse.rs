@@ -14,12 +14,6 @@ fuzz_target!(|data: &[u8]| {
         if let Ok(report) = &from_str {
             common::check_spans(report, text);
         }
-        // Known divergence (tests/fuzz_regressions/parse_bytes_double_bom):
-        // parse_bytes strips a UTF-8 BOM and then parse_decoded strips a
-        // second one, while parse strips only one. Skip the comparison for
-        // such inputs until that is settled, so the fuzzer looks further.
-        if !text.starts_with("\u{feff}\u{feff}") {
-            assert_eq!(from_bytes, from_str, "parse_bytes and parse disagree on UTF-8 input");
-        }
+        assert_eq!(from_bytes, from_str, "parse_bytes and parse disagree on UTF-8 input");
     }
 });
