@@ -49,6 +49,22 @@ pub fn squash_into(s: &str, out: &mut String) {
     }
 }
 
+/// The squashed form of `s`: `s` itself when folding would change nothing
+/// (the common case for labels), else the folded text written into `buf`.
+pub fn squashed<'a>(s: &'a str, buf: &'a mut String) -> &'a str {
+    let unchanged = s.chars().all(|c| match c {
+        '\u{21}'..='\u{7e}' | '\u{4e00}'..='\u{9fff}' => true,
+        _ => !c.is_whitespace() && c != '\u{feff}' && fold_char(c) == c,
+    });
+    if unchanged {
+        s
+    } else {
+        buf.clear();
+        squash_into(s, buf);
+        buf
+    }
+}
+
 /// The squashed form of `s` in a new string (for tests and one-off use).
 pub fn squash(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -134,35 +150,29 @@ pub fn lines(src: &str) -> Vec<Line<'_>> {
     let bytes = src.as_bytes();
     let mut start = 0;
     let mut number = 1u32;
-    let mut i = 0;
-    while i <= bytes.len() {
-        let at_end = i == bytes.len();
-        if at_end || bytes[i] == b'\n' || bytes[i] == b'\r' {
-            let mut text = &src[start..i];
-            let mut text_start = start;
-            let mut page_break = false;
-            while let Some(rest) = text.strip_prefix('\u{c}') {
-                text = rest;
-                text_start += 1;
-                page_break = true;
-            }
-            // A form feed in the middle of a line splits nothing but is still a break.
-            if text.contains('\u{c}') {
-                page_break = true;
-            }
-            if !at_end || start != i || out.is_empty() || page_break {
-                out.push(Line { text, start: text_start, number, page_break });
-            }
-            if at_end {
-                break;
-            }
-            if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
-                i += 1;
-            }
-            number = number.saturating_add(1);
-            start = i + 1;
+    loop {
+        // memchr finds the next line end a word at a time.
+        let end = memchr::memchr2(b'\n', b'\r', &bytes[start..]).map(|n| start + n);
+        let i = end.unwrap_or(bytes.len());
+        let mut text = &src[start..i];
+        let mut text_start = start;
+        let mut page_break = false;
+        while let Some(rest) = text.strip_prefix('\u{c}') {
+            text = rest;
+            text_start += 1;
+            page_break = true;
         }
-        i += 1;
+        // A form feed in the middle of a line splits nothing but is still a break.
+        if memchr::memchr(b'\x0c', text.as_bytes()).is_some() {
+            page_break = true;
+        }
+        if end.is_some() || start != i || out.is_empty() || page_break {
+            out.push(Line { text, start: text_start, number, page_break });
+        }
+        let Some(i) = end else { break };
+        let next = if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') { i + 2 } else { i + 1 };
+        number = number.saturating_add(1);
+        start = next;
     }
     out
 }

@@ -71,6 +71,12 @@ impl Number {
     /// separators, an optional sign and decimal point, an optional 元/万元.
     /// Returns `None` for anything else (including overflow).
     pub fn parse_cell(s: &str) -> Option<Number> {
+        // Fast path: plain ASCII digits, by far the most common cell.
+        let b = s.as_bytes();
+        if !b.is_empty() && b.len() <= 18 && b.iter().all(u8::is_ascii_digit) {
+            let mantissa = b.iter().fold(0i64, |m, d| m * 10 + i64::from(d - b'0'));
+            return Some(Number { mantissa, scale: 0, unit: None });
+        }
         let mut mantissa: i64 = 0;
         let mut scale: u8 = 0;
         let mut seen_digit = false;

@@ -370,7 +370,8 @@ pub(crate) fn short_cell_label(key: CellKey) -> String {
 struct SumRule<'a> {
     rule: Rule,
     blank_rule: Rule,
-    subject: String,
+    /// Names the row or column in messages; only called when there is a finding.
+    subject: &'a dyn Fn() -> String,
     total: Term,
     parts: &'a [Term],
     /// How the total is named in messages (`总计`, `（七）总计`).
@@ -385,6 +386,7 @@ impl SumRule<'_> {
             return None;
         }
         let parts: Vec<&Term> = self.parts.iter().filter(|t| t.read != Read::Absent).collect();
+        // (A small vector of references; the rule runs a few dozen times per report.)
         if parts.is_empty() || parts.iter().any(|t| t.read == Read::Other) {
             return None;
         }
@@ -394,25 +396,27 @@ impl SumRule<'_> {
         }
         // Saturating: a cell can hold any i64 (hostile input must not overflow a sum).
         let sum: i64 = parts.iter().fold(0i64, |acc, t| acc.saturating_add(t.value()));
+        // Decide first; the words and lists of a finding are only built for one.
+        let (rule, found) = match self.total.read {
+            Read::Blank if sum != 0 => (self.blank_rule, None),
+            Read::Count(total) if total != sum => (self.rule, Some(total)),
+            _ => return None,
+        };
         let blanks: Vec<CellKey> = parts.iter().filter(|t| t.read == Read::Blank).map(|t| t.key).collect();
         let terms: Vec<String> = parts.iter().map(|t| t.shown()).collect();
         let mut cells = vec![self.total.key];
         cells.extend(parts.iter().map(|t| t.key));
-        let mut f = match self.total.read {
-            Read::Blank if sum != 0 => {
-                let mut f = Finding::new(self.blank_rule, &*self.subject, self.total.key, sum, None);
+        let mut f = Finding::new(rule, (self.subject)(), self.total.key, sum, found);
+        match found {
+            None => {
                 f.message = format!("{} is blank but {} = {sum}", self.total_name, self.parts_name);
                 f.arithmetic = format!("{} = {sum} ≠ {}(blank)", terms.join(" + "), self.total_name);
-                f
             }
-            Read::Count(total) if total != sum => {
-                let mut f = Finding::new(self.rule, &*self.subject, self.total.key, sum, Some(total));
+            Some(total) => {
                 f.message = format!("{} = {total} but {} = {sum}", self.total_name, self.parts_name);
                 f.arithmetic = format!("{} = {sum} ≠ {total}", terms.join(" + "));
-                f
             }
-            _ => return None,
-        };
+        }
         f.cells = cells;
         f.span = self.total.span;
         f.assumed_blank_zero = blanks;

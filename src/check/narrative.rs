@@ -150,8 +150,10 @@ impl<'a> Prose<'a> {
                     _ => c,
                 };
                 let at = start + i;
+                // The original char's width (a folded digit keeps its source width).
+                let width = line[i..].chars().next().map_or(1, char::len_utf8);
                 chars.push(c);
-                offs.push((at, at + line[i..].chars().next().map_or(1, char::len_utf8)));
+                offs.push((at, at + width));
             }
         }
         Prose { body, base, chars, offs }
@@ -253,8 +255,15 @@ impl<'a> Prose<'a> {
     }
 
     fn scan(&self, section: SectionKind, out: &mut Vec<Claim>) {
+        // Every phrase starts with one of these characters (收到/受理/新收, 未发生…,
+        // 行政处罚/复议/诉讼, 予以公开…): skip other positions without trying each matcher.
+        const FIRST: &[char] = &['收', '受', '新', '未', '没', '不', '无', '行', '予', '全', '部', '其'];
         let mut i = 0;
         while i < self.chars.len() {
+            if !FIRST.contains(&self.chars[i]) {
+                i += 1;
+                continue;
+            }
             let next = self
                 .received(i, section, out)
                 .or_else(|| self.none_reviews(i, section, out))

@@ -14,11 +14,11 @@ pub(super) fn check_t3(report: &Report, out: &mut Vec<Finding>) {
         if !t3.has_row(row) {
             continue;
         }
-        let parts: Vec<Term> = Applicant::PARTS.iter().map(|&col| term(row, col)).collect();
+        let parts: [Term; 6] = Applicant::PARTS.map(|col| term(row, col));
         let rule = SumRule {
             rule: Rule::T3RowTotal,
             blank_rule: Rule::T3BlankTotal,
-            subject: t3_row_label(row),
+            subject: &|| t3_row_label(row),
             total: term(row, Applicant::Total),
             parts: &parts,
             total_name: "总计",
@@ -40,7 +40,7 @@ pub(super) fn check_t3(report: &Report, out: &mut Vec<Finding>) {
         let rule = SumRule {
             rule: Rule::T3OutcomeTotal,
             blank_rule: Rule::T3BlankTotal,
-            subject: applicant_label(col).to_owned(),
+            subject: &|| applicant_label(col).to_owned(),
             total: term(T3Row::Total, col),
             parts: &parts,
             total_name: "（七）总计",
@@ -101,7 +101,7 @@ pub(super) fn check_t4(report: &Report, out: &mut Vec<Finding>) {
         let rule = SumRule {
             rule: Rule::T4GroupTotal,
             blank_rule: Rule::T4BlankTotal,
-            subject: t4_group_label(group).to_owned(),
+            subject: &|| t4_group_label(group).to_owned(),
             total: term(T4Col::Total),
             parts: &parts,
             total_name: "总计",

@@ -53,12 +53,18 @@ pub(crate) fn sniff_layout(lines: &[Line<'_>], pdf_document: bool) -> Layout {
         let t = l.text.trim();
         if t.starts_with('|') && t.len() > 1 {
             pipes += 1;
+            if pipes >= 3 {
+                return Layout::Markdown; // enough to tell
+            }
             continue;
         }
         if l.text.contains('\t') {
             let filled = l.text.split('\t').filter(|f| !is_blankish(f)).count();
             if filled >= 2 {
                 tab_rows += 1;
+                if tab_rows >= 3 && pipes == 0 {
+                    return Layout::TabSeparated;
+                }
             }
             continue;
         }
@@ -190,8 +196,14 @@ fn tokenize_markdown<'a>(line: &Line<'a>, idx: usize, cur: &mut ColumnCursor, ou
 /// [`Tok::Pad`]: blank cells or padding, which only the row's width can tell.
 fn tokenize_tabbed<'a>(line: &Line<'a>, idx: usize, cur: &mut ColumnCursor, out: &mut Vec<Event<'a>>) {
     let start = out.len();
+    // A cell indented with a tab (`\t0`, one cell per line) is not a row: its
+    // empty fields are indentation, not cells.
+    let row = line.text.split('\t').filter(|f| !is_blankish(f)).nth(1).is_some();
     for field in line.text.split('\t') {
         if is_blankish(field) {
+            if !row {
+                continue;
+            }
             let span = cur.span_of(line, field);
             out.push(Event { tok: Tok::Pad { span }, line_idx: idx });
         } else {
@@ -223,6 +235,13 @@ fn tokenize_tabbed<'a>(line: &Line<'a>, idx: usize, cur: &mut ColumnCursor, out:
 /// (which may itself hold numbers separated by spaces).
 fn push_field<'a>(line: &Line<'a>, field: &'a str, idx: usize, cur: &mut ColumnCursor, out: &mut Vec<Event<'a>>) {
     let f = field.trim();
+    // Fast path: a plain count, the most common field.
+    if !f.is_empty() && f.len() <= 18 && f.bytes().all(|b| b.is_ascii_digit()) {
+        let number = Number::parse_cell(f).unwrap_or(Number::count(0));
+        let span = cur.span_of(line, f);
+        out.push(Event { tok: Tok::Value { value: Value::Number { number }, span }, line_idx: idx });
+        return;
+    }
     if f.is_empty() || is_blank_marker(f) {
         let span = if f.is_empty() { cur.span_of(line, field) } else { cur.span_of(line, f) };
         out.push(Event { tok: Tok::Value { value: Value::Blank, span }, line_idx: idx });
@@ -243,15 +262,13 @@ fn push_words<'a>(
 ) {
     let base = (text.as_ptr() as usize).saturating_sub(line.text.as_ptr() as usize);
     // A placeholder is only a blank cell next to numbers or alone on its line:
-    // elsewhere 无 or - is part of a label.
-    let mut has_number = false;
-    let mut count = 0;
-    for w in text.split_whitespace() {
-        count += 1;
-        if !has_number && Number::parse_cell(w).is_some() {
-            has_number = true;
-        }
-    }
+    // elsewhere 无 or - is part of a label. Worked out only when a placeholder shows up.
+    let marker_is_blank = || {
+        let mut words = text.split_whitespace();
+        let first = words.next();
+        let alone = first.is_some() && words.next().is_none();
+        alone || text.split_whitespace().any(|w| Number::parse_cell(w).is_some())
+    };
     let mut run: Option<(usize, usize)> = None; // byte range in `text` of the current text run
     let flush = |run: &mut Option<(usize, usize)>, cur: &mut ColumnCursor, out: &mut Vec<Event<'a>>| {
         if let Some((s, e)) = run.take() {
@@ -266,7 +283,7 @@ fn push_words<'a>(
             flush(&mut run, cur, out);
             let span = cur.span_at(line, base + s, w.len());
             out.push(Event { tok: Tok::Value { value: Value::Number { number }, span }, line_idx: idx });
-        } else if markers_as_blank && is_blank_marker(w) && (has_number || count == 1) {
+        } else if markers_as_blank && is_blank_marker(w) && marker_is_blank() {
             flush(&mut run, cur, out);
             let span = cur.span_at(line, base + s, w.len());
             out.push(Event { tok: Tok::Value { value: Value::Blank, span }, line_idx: idx });

@@ -106,22 +106,24 @@ pub(crate) enum T3Text {
 /// group the reader is in (for the bare 3.其他 row); `after_rows` says whether
 /// any row was seen (a bare 总计 before that is the column header).
 pub(crate) fn classify_t3(sq: &str, group: Option<T3Group>, after_rows: bool) -> T3Text {
+    let hits = t3_hits(sq);
     let mut found: Option<(T3Row, bool)> = None;
-    for l in T3_LABELS {
-        if l.keywords.iter().any(|k| sq.contains(k)) {
-            let exact = sq.contains(l.core);
-            match found {
-                None => found = Some((l.row, exact)),
-                Some((r, e)) if r != l.row => {
-                    // Two rows: the one whose full wording is present wins; else ambiguous.
-                    if exact && !e {
-                        found = Some((l.row, exact));
-                    } else if exact == e {
-                        return T3Text::Ambiguous(r, l.row);
-                    }
+    for (i, l) in T3_LABELS.iter().enumerate() {
+        if hits.labels & (1 << i) == 0 {
+            continue;
+        }
+        let exact = sq.contains(l.core);
+        match found {
+            None => found = Some((l.row, exact)),
+            Some((r, e)) if r != l.row => {
+                // Two rows: the one whose full wording is present wins; else ambiguous.
+                if exact && !e {
+                    found = Some((l.row, exact));
+                } else if exact == e {
+                    return T3Text::Ambiguous(r, l.row);
                 }
-                _ => {}
             }
+            _ => {}
         }
     }
     if let Some((row, exact)) = found {
@@ -131,27 +133,96 @@ pub(crate) fn classify_t3(sq: &str, group: Option<T3Group>, after_rows: bool) ->
         // A label wrapped before its keyword was complete (确认或重 | 新出具…).
         return T3Text::Row { row, variant: true };
     }
-    if sq.contains("总计") && (sq.contains("七") || after_rows) && sq.chars().count() <= 8 {
-        return T3Text::Row { row: T3Row::Total, variant: !sq.contains("七") };
+    if hits.has(Extra::Total) && (hits.has(Extra::Seven) || after_rows) && sq.chars().count() <= 8 {
+        return T3Text::Row { row: T3Row::Total, variant: !hits.has(Extra::Seven) };
     }
-    if sq.contains("其他处理") || sq == "(六)其他" || sq == "六)其他" {
+    if hits.has(Extra::OtherHandling) || sq == "(六)其他" || sq == "六)其他" {
         return T3Text::Group(T3Group::Other);
     }
     let bare_other = sq.ends_with("其他") && sq.chars().count() <= 6;
     if bare_other && (group == Some(T3Group::Other) || sq.starts_with('3')) {
         return T3Text::Row { row: T3Row::OtherOther, variant: !sq.starts_with('3') };
     }
-    if sq.contains("办理结果") {
+    if hits.has(Extra::Outcome) {
         return T3Text::OutcomeHeader;
     }
-    for (kw, g) in
-        [("不予公开", T3Group::Withheld), ("无法提供", T3Group::Unavailable), ("不予处理", T3Group::NotProcessed)]
-    {
-        if sq.contains(kw) {
+    for (e, g) in [
+        (Extra::Withheld, T3Group::Withheld),
+        (Extra::Unavailable, T3Group::Unavailable),
+        (Extra::NotProcessed, T3Group::NotProcessed),
+    ] {
+        if hits.has(e) {
             return T3Text::Group(g);
         }
     }
     T3Text::Other
+}
+
+/// Words other than row keywords that table-3 matching looks for.
+#[derive(Clone, Copy)]
+enum Extra {
+    Total,
+    Seven,
+    OtherHandling,
+    Outcome,
+    Withheld,
+    Unavailable,
+    NotProcessed,
+}
+
+const EXTRA_WORDS: [(&str, Extra); 7] = [
+    ("总计", Extra::Total),
+    ("七", Extra::Seven),
+    ("其他处理", Extra::OtherHandling),
+    ("办理结果", Extra::Outcome),
+    ("不予公开", Extra::Withheld),
+    ("无法提供", Extra::Unavailable),
+    ("不予处理", Extra::NotProcessed),
+];
+
+/// Which keywords a text holds: bit `i` of `labels` for `T3_LABELS[i]`, and the extra words.
+struct Hits {
+    labels: u32,
+    extra: u32,
+}
+
+impl Hits {
+    fn has(&self, e: Extra) -> bool {
+        self.extra & (1 << e as u32) != 0
+    }
+}
+
+/// One pass of a multi-pattern automaton over the text finds every keyword
+/// (classification runs for every text fragment of every table 3, so a
+/// `contains` per keyword would dominate the parse).
+fn t3_hits(sq: &str) -> Hits {
+    use aho_corasick::AhoCorasick;
+    use std::sync::OnceLock;
+    // Pattern id → (is_extra, index).
+    static AC: OnceLock<(AhoCorasick, Vec<(bool, u32)>)> = OnceLock::new();
+    let (ac, targets) = AC.get_or_init(|| {
+        let mut pats: Vec<&str> = Vec::new();
+        let mut targets = Vec::new();
+        for (i, l) in T3_LABELS.iter().enumerate() {
+            for k in l.keywords {
+                pats.push(k);
+                targets.push((false, i as u32));
+            }
+        }
+        for (w, e) in EXTRA_WORDS {
+            pats.push(w);
+            targets.push((true, e as u32));
+        }
+        (AhoCorasick::new(pats).expect("static patterns"), targets)
+    });
+    let mut hits = Hits { labels: 0, extra: 0 };
+    for m in ac.find_overlapping_iter(sq) {
+        match targets[m.pattern().as_usize()] {
+            (false, i) => hits.labels |= 1 << i,
+            (true, e) => hits.extra |= 1 << e,
+        }
+    }
+    hits
 }
 
 /// The row whose template wording starts with `sq` (numbering removed), when
@@ -188,18 +259,15 @@ pub(crate) enum T2Text {
 
 /// Matches squashed text against the table-2 labels.
 pub(crate) fn classify_t2(sq: &str) -> T2Text {
-    if sq.contains("第二十条") || sq.contains("第二十一条") {
-        return T2Text::Block;
-    }
-    let y2019 = ["新制作", "新公开数量", "对外公开总数", "上一年项目", "增/减", "增减", "采购项目数量", "采购总金额"]
-        .iter()
-        .any(|k| sq.contains(k));
-    let y2021 =
-        ["制发件数", "废止件数", "现行有效", "止件数", "收费金额", "本年处理决定"].iter().any(|k| sq.contains(k));
-    if y2019 || y2021 || sq.contains("信息内容") {
-        return T2Text::Header { y2019, y2021 };
-    }
-    const ROWS: &[(&str, T2Item)] = &[
+    use aho_corasick::AhoCorasick;
+    use std::sync::OnceLock;
+    const BLOCK: [&str; 2] = ["第二十条", "第二十一条"];
+    const Y2019: [&str; 8] =
+        ["新制作", "新公开数量", "对外公开总数", "上一年项目", "增/减", "增减", "采购项目数量", "采购总金额"];
+    const Y2021: [&str; 6] = ["制发件数", "废止件数", "现行有效", "止件数", "收费金额", "本年处理决定"];
+    const HEADER: &str = "信息内容";
+    // In priority order: the first row keyword found (in this order) names the row.
+    const ROWS: [(&str, T2Item); 8] = [
         ("规范性文件", T2Item::NormativeDocuments),
         ("规章", T2Item::Regulations),
         ("其他对外管理服务", T2Item::OtherServices),
@@ -209,8 +277,31 @@ pub(crate) fn classify_t2(sq: &str) -> T2Text {
         ("事业性收费", T2Item::Fees),
         ("集中采购", T2Item::Procurement),
     ];
-    for (kw, item) in ROWS {
-        if sq.contains(kw) && sq.chars().count() <= kw.chars().count() + 8 {
+    // Pattern ids: blocks, then 2019 words, 2021 words, the header word, rows.
+    static AC: OnceLock<AhoCorasick> = OnceLock::new();
+    let ac = AC.get_or_init(|| {
+        let pats = BLOCK.iter().chain(&Y2019).chain(&Y2021).chain([&HEADER]).chain(ROWS.iter().map(|r| &r.0));
+        AhoCorasick::new(pats).expect("static patterns")
+    });
+    let (b, y19, y21) = (BLOCK.len(), BLOCK.len() + Y2019.len(), BLOCK.len() + Y2019.len() + Y2021.len());
+    let (mut block, mut y2019, mut y2021, mut header, mut rows) = (false, false, false, false, 0u32);
+    for m in ac.find_overlapping_iter(sq) {
+        match m.pattern().as_usize() {
+            p if p < b => block = true,
+            p if p < y19 => y2019 = true,
+            p if p < y21 => y2021 = true,
+            p if p == y21 => header = true,
+            p => rows |= 1 << (p - y21 - 1),
+        }
+    }
+    if block {
+        return T2Text::Block;
+    }
+    if y2019 || y2021 || header {
+        return T2Text::Header { y2019, y2021 };
+    }
+    for (i, (kw, item)) in ROWS.iter().enumerate() {
+        if rows & (1 << i) != 0 && sq.chars().count() <= kw.chars().count() + 8 {
             return T2Text::Row(*item);
         }
     }

@@ -109,7 +109,12 @@ pub(crate) fn read(lines: &[Line<'_>], preamble_end: usize, tail_from: usize) ->
     }
     // Period: 2023年1月1日至(2023年)12月31日.
     let scan = |from: usize, to: usize| lines[from.min(lines.len())..to.min(lines.len())].iter();
-    for l in scan(0, lines.len()) {
+    // The period is stated in the preamble; look further only when it is not there.
+    let period_lines = scan(0, preamble_end).chain(scan(preamble_end, lines.len()));
+    for l in period_lines {
+        if !l.text.contains("31") {
+            continue;
+        }
         if let Some(p) = find_period(l) {
             if meta.year.is_none() {
                 meta.year = year_prefix(&squash(&p.text));
@@ -119,7 +124,11 @@ pub(crate) fn read(lines: &[Line<'_>], preamble_end: usize, tail_from: usize) ->
         }
     }
     // Contacts, anywhere (preamble first).
-    for l in scan(0, lines.len()) {
+    // Contacts: in the preamble, or at the end (after the last heading).
+    for l in scan(0, preamble_end).chain(scan(tail_from.max(preamble_end), lines.len())) {
+        if !l.text.contains(['址', '话', '编']) {
+            continue;
+        }
         if meta.address.is_none() {
             meta.address =
                 after_label(l, &["地址：", "地址:", "通讯地址："], &['；', ';', '，', '。', '）', ')', '\t']);

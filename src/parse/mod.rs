@@ -215,34 +215,45 @@ fn find_anchor(lines: &[Line<'_>], kind: SectionKind) -> Option<usize> {
     })
 }
 
-/// Rejects binary data: NUL bytes or many control characters.
+/// Rejects binary data: NUL bytes or many control characters (C0 other than
+/// tab, line ends, form and vertical feed; DEL; C1; U+FFFD from a lossy
+/// decode). Scans bytes, not chars: this runs over every input.
 fn check_binary(src: &str) -> Result<(), Error> {
+    let b = src.as_bytes();
     let mut controls = 0usize;
-    let mut chars = 0usize;
-    let mut line = 1u32;
-    let mut first: Option<(u32, u32)> = None;
-    for c in src.chars() {
-        chars += 1;
-        if c == '\n' {
-            line = line.saturating_add(1);
-            continue;
-        }
-        if c.is_control() && !matches!(c, '\t' | '\r' | '\u{c}' | '\u{b}') {
-            if c == '\0' {
-                return Err(Error::Binary { line, code: 0 });
+    let mut first: Option<usize> = None;
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        let bad = match c {
+            0 => {
+                return Err(Error::Binary { line: line_at(src, i), code: 0 });
             }
+            0x01..=0x08 | 0x0e..=0x1f | 0x7f => true,
+            0xc2 => matches!(b.get(i + 1), Some(0x80..=0x9f)),
+            0xef => b.get(i + 1) == Some(&0xbf) && b.get(i + 2) == Some(&0xbd),
+            _ => false,
+        };
+        if bad {
             controls += 1;
-            first.get_or_insert((line, c as u32));
+            first.get_or_insert(i);
         }
-        if c == '\u{fffd}' {
-            controls += 1;
-            first.get_or_insert((line, c as u32));
-        }
+        i += 1;
     }
+    let chars = src.len(); // an upper bound of the char count is enough for the ratio
     match first {
-        Some((line, code)) if controls > 8 && controls * 50 > chars => Err(Error::Binary { line, code }),
+        Some(at) if controls > 8 && controls * 50 > chars.min(src.chars().count()) => {
+            let code = src[at..].chars().next().map_or(0, |c| c as u32);
+            Err(Error::Binary { line: line_at(src, at), code })
+        }
         _ => Ok(()),
     }
+}
+
+/// 1-based line of a byte offset.
+fn line_at(src: &str, at: usize) -> u32 {
+    let n = memchr::memchr_iter(b'\n', &src.as_bytes()[..at.min(src.len())]).count();
+    u32::try_from(n + 1).unwrap_or(u32::MAX)
 }
 
 /// Parses a report from bytes: UTF-8 (with or without BOM), UTF-16 with a

@@ -195,23 +195,32 @@ pub(crate) fn anchored<R: Copy + Eq>(
                 if strict {
                     return None;
                 }
-                // Too many cells: keep the first `width` from the first value on
-                // (empty fields between values are blank), report the other values.
-                let first = slots[i].iter().position(|s| matches!(s, Slot::Value(..))).unwrap_or(0);
-                let cells: Vec<(Value, Span)> = slots[i][first..]
+                // Too many cells. If the values alone fit, the empty fields among them were
+                // padding: keep the values. Else keep the first `width` cells from the first
+                // value on (empty fields between values blank) and report the other values.
+                let values: Vec<(Value, Span)> = slots[i]
                     .iter()
-                    .map(|s| match *s {
-                        Slot::Value(v, sp) => (v, sp),
-                        Slot::Pad(sp) => (Value::Blank, sp),
-                    })
+                    .filter_map(|s| if let Slot::Value(v, sp) = *s { Some((v, sp)) } else { None })
                     .collect();
-                let keep = cells.len().min(width);
-                for s in &slots[i][first + keep..] {
-                    if let Slot::Value(value, span) = *s {
-                        found.push(Problem::Stray { value, span });
+                if values.len() <= width {
+                    (values, None)
+                } else {
+                    let first = slots[i].iter().position(|s| matches!(s, Slot::Value(..))).unwrap_or(0);
+                    let cells: Vec<(Value, Span)> = slots[i][first..]
+                        .iter()
+                        .map(|s| match *s {
+                            Slot::Value(v, sp) => (v, sp),
+                            Slot::Pad(sp) => (Value::Blank, sp),
+                        })
+                        .collect();
+                    let keep = cells.len().min(width);
+                    for s in &slots[i][first + keep..] {
+                        if let Slot::Value(value, span) = *s {
+                            found.push(Problem::Stray { value, span });
+                        }
                     }
+                    (cells[..keep].to_vec(), None)
                 }
-                (cells[..keep].to_vec(), None)
             }
         };
         if let Some((leading, trailing)) = side {

@@ -31,6 +31,11 @@ pub(crate) fn find_headings(lines: &[Line<'_>]) -> Vec<Heading> {
     let mut sq = String::with_capacity(128);
     let mut last = 0u8;
     for (idx, line) in lines.iter().enumerate() {
+        // Cheap test first: a heading starts with a numeral (after spaces, # or *).
+        let first = line.text.trim_start_matches(|c: char| c.is_whitespace() || c == '#' || c == '*').chars().next();
+        if !first.is_some_and(|c| "一二三四五六".contains(c)) {
+            continue;
+        }
         let Some((n, rest)) = section_numeral(line.text) else { continue };
         if n <= last || n > 6 {
             continue;

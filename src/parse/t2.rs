@@ -3,7 +3,7 @@
 use crate::diag::{Diagnostic, DiagnosticCode};
 use crate::key::{T2Item, T2Key, T2Measure};
 use crate::report::{Fragment, Table2, Template};
-use crate::text::{Line, squash_into};
+use crate::text::{Line, squash_into, squashed};
 use crate::value::Cell;
 
 use super::cells::{Tok, sniff_layout, tokenize};
@@ -42,6 +42,10 @@ pub(crate) fn sniff_template(lines: &[Line<'_>]) -> Option<Template> {
     let (mut y2019, mut y2021) = (0, 0);
     let mut sq = String::new();
     for l in lines {
+        // Only header and row wordings tell; skip lines without any of their characters.
+        if !l.text.contains(['数', '额', '减', '购', '务']) {
+            continue;
+        }
         sq.clear();
         squash_into(l.text, &mut sq);
         for frag in sq.split(['|']) {
@@ -71,7 +75,7 @@ pub(crate) fn read(
     let events = tokenize(lines, layout, diags);
     let mut table = Table2 { layout: Some(layout), ..Table2::default() };
     let mut items_out: Vec<Item<T2Item>> = Vec::with_capacity(events.len());
-    let mut sq = String::new();
+    let mut sq_buf = String::new();
     // Column positions named by each header line (pdftotext -layout), for rows without a complete neighbour.
     let mut header_centers: Vec<Vec<f64>> = Vec::new();
     for ev in &events {
@@ -79,9 +83,8 @@ pub(crate) fn read(
             Tok::Value { value, span } => items_out.push(Item::Value { value, span }),
             Tok::Pad { span } => items_out.push(Item::Pad { span }),
             Tok::Text { raw, span } => {
-                sq.clear();
-                squash_into(raw, &mut sq);
-                match classify_t2(&sq) {
+                let sq = squashed(raw, &mut sq_buf);
+                match classify_t2(sq) {
                     T2Text::Row(item) => items_out.push(Item::Label { row: item, span }),
                     T2Text::Block => items_out.push(Item::Boundary),
                     T2Text::Header { .. } => {

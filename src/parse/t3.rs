@@ -3,7 +3,7 @@
 use crate::diag::{Diagnostic, DiagnosticCode};
 use crate::key::{Applicant, T3Group, T3Row};
 use crate::report::{Fragment, Layout, Table3};
-use crate::text::{Line, squash_into};
+use crate::text::{Line, squash_into, squashed};
 use crate::value::{Cell, Value};
 
 use super::cells::{Event, Tok, sniff_layout, tokenize};
@@ -131,7 +131,7 @@ fn classify<'a>(
         unrecognized,
         diags,
     };
-    let mut sq = String::with_capacity(256);
+    let mut sq_buf = String::with_capacity(256);
     for ev in events {
         if header_lines.binary_search(&ev.line_idx).is_ok() {
             continue;
@@ -144,9 +144,8 @@ fn classify<'a>(
             }
             Tok::Pad { span } => st.items.push(Item::Pad { span }),
             Tok::Text { raw, span } => {
-                sq.clear();
-                squash_into(raw, &mut sq);
-                let mut class = classify_t3(&sq, st.group, st.after_rows);
+                let sq = squashed(raw, &mut sq_buf);
+                let mut class = classify_t3(sq, st.group, st.after_rows);
                 let mut joined = 0;
                 if class == T3Text::Other && !st.pending.is_empty() {
                     // Try the fragments before this one joined with it.
@@ -155,7 +154,7 @@ fn classify<'a>(
                         for p in &st.pending[st.pending.len() - k..] {
                             squash_into(p.0, &mut j);
                         }
-                        j.push_str(&sq);
+                        j.push_str(sq);
                         let c = classify_t3(&j, st.group, st.after_rows);
                         if matches!(c, T3Text::Row { .. }) {
                             class = c;
@@ -185,12 +184,12 @@ fn classify<'a>(
                                 span,
                                 format!("table 3: {:?} continues the wrapped label of row {row}", raw.trim()),
                             ));
-                            st.label_acc.push_str(&sq);
+                            st.label_acc.push_str(sq);
                             continue;
                         }
                         st.resolve_variant();
                         st.label_acc.clear();
-                        st.label_acc.push_str(&sq);
+                        st.label_acc.push_str(sq);
                         if variant {
                             st.variant = Some((row, span, raw.trim().to_owned()));
                         }
@@ -366,29 +365,27 @@ fn misplaced_header_lines(events: &[Event<'_>]) -> Vec<usize> {
     let mut i = 0;
     while i < events.len() {
         let line = events[i].line_idx;
-        let mut j = i;
-        let mut rows: Vec<T3Row> = Vec::new();
-        let mut has_value = false;
-        while j < events.len() && events[j].line_idx == line {
-            match events[j].tok {
-                Tok::Value { value, .. } => has_value |= !value.is_blank(),
-                Tok::Pad { .. } => {}
-                Tok::Text { raw, .. } => {
-                    sq.clear();
-                    squash_into(raw, &mut sq);
-                    if let T3Text::Row { row, .. } = classify_t3(&sq, None, true)
-                        && !rows.contains(&row)
-                    {
-                        rows.push(row);
-                    }
-                }
-            }
-            j += 1;
+        let end = events[i..].iter().position(|e| e.line_idx != line).map_or(events.len(), |n| i + n);
+        let on_line = &events[i..end];
+        i = end;
+        // Only a line of two or more texts and no number can be such a header.
+        let texts = on_line.iter().filter(|e| matches!(e.tok, Tok::Text { .. })).count();
+        let has_value = on_line.iter().any(|e| matches!(e.tok, Tok::Value { value, .. } if !value.is_blank()));
+        if texts < 2 || has_value {
+            continue;
         }
-        if rows.len() >= 2 && !has_value {
+        let mut rows: Vec<T3Row> = Vec::new();
+        for e in on_line {
+            if let Tok::Text { raw, .. } = e.tok
+                && let T3Text::Row { row, .. } = classify_t3(squashed(raw, &mut sq), None, true)
+                && !rows.contains(&row)
+            {
+                rows.push(row);
+            }
+        }
+        if rows.len() >= 2 {
             out.push(line);
         }
-        i = j;
     }
     out
 }

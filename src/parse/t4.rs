@@ -3,7 +3,7 @@
 use crate::diag::{Diagnostic, DiagnosticCode};
 use crate::key::{T4Col, T4Group};
 use crate::report::{Fragment, Layout, Table4};
-use crate::text::{Line, squash_into};
+use crate::text::{Line, squashed};
 use crate::value::{Cell, Value};
 
 use super::cells::{Tok, sniff_layout, tokenize};
@@ -21,7 +21,7 @@ pub(crate) fn read(lines: &[Line<'_>], pdf_document: bool, diags: &mut Vec<Diagn
     let mut gap_groups: [bool; 3] = [false; 3];
     let mut run_hint: Option<T4Group> = None;
     let mut after_text = true;
-    let mut sq = String::new();
+    let mut sq_buf = String::new();
     let (mut has_groups, mut has_columns) = (false, false);
     for ev in &events {
         match ev.tok {
@@ -49,8 +49,7 @@ pub(crate) fn read(lines: &[Line<'_>], pdf_document: bool, diags: &mut Vec<Diagn
                     slots.pop();
                 }
                 after_text = true;
-                sq.clear();
-                squash_into(raw, &mut sq);
+                let sq = squashed(raw, &mut sq_buf);
                 if sq.contains("复议后") {
                     gap_groups[2] = true;
                 } else if sq.contains("未经复议") || sq.contains("直接起诉") {
@@ -58,11 +57,10 @@ pub(crate) fn read(lines: &[Line<'_>], pdf_document: bool, diags: &mut Vec<Diagn
                 } else if sq.contains("行政复议") {
                     gap_groups[0] = true;
                 }
-                has_groups |= sq.contains("行政复议") || sq.contains("行政诉讼");
-                has_columns |= ["维持", "纠正", "审结", "其他结果"].iter().any(|k| sq.contains(k));
-                let known = ["行政复议", "行政诉讼", "维持", "纠正", "结果", "审结", "总计", "尚未", "起诉", "复议"]
-                    .iter()
-                    .any(|k| sq.contains(k));
+                let w = header_words_in(sq);
+                has_groups |= w.groups;
+                has_columns |= w.columns;
+                let known = w.known;
                 if !known {
                     table.unrecognized.push(Fragment { text: raw.to_owned(), span });
                 }
@@ -329,4 +327,36 @@ fn align_by_header(
 fn group_adds_up(g: &[Value]) -> bool {
     let n = |v: &Value| v.number().map_or(0, |n| n.mantissa);
     g.len() == 5 && g[..4].iter().map(n).sum::<i64>() == n(&g[4])
+}
+
+/// What table-4 header words a text holds.
+struct HeaderWords {
+    /// 行政复议 / 行政诉讼.
+    groups: bool,
+    /// A column name (维持, 纠正, 审结, 其他结果).
+    columns: bool,
+    /// Any header word at all.
+    known: bool,
+}
+
+/// One automaton pass over the text (every header fragment goes through here).
+fn header_words_in(sq: &str) -> HeaderWords {
+    use aho_corasick::AhoCorasick;
+    use std::sync::OnceLock;
+    // 0-1: groups, 2-5: columns, the rest: other header words.
+    const WORDS: [&str; 10] =
+        ["行政复议", "行政诉讼", "维持", "纠正", "审结", "其他结果", "结果", "总计", "尚未", "复议"];
+    static AC: OnceLock<AhoCorasick> = OnceLock::new();
+    let ac = AC.get_or_init(|| AhoCorasick::new(WORDS).expect("static patterns"));
+    let mut w = HeaderWords { groups: false, columns: false, known: false };
+    for m in ac.find_overlapping_iter(sq) {
+        w.known = true;
+        match m.pattern().as_usize() {
+            0 | 1 => w.groups = true,
+            2..=5 => w.columns = true,
+            _ => {}
+        }
+    }
+    w.known |= sq.contains("起诉");
+    w
 }
