@@ -98,7 +98,8 @@ pub(crate) fn resolve_slots(slots: &[Slot], width: usize, row_ok: &dyn Fn(&[Valu
     let right = slots[b..].iter().take_while(|s| matches!(s, Slot::Pad(_))).count();
     let (take_left, take_right, assumed) = if need == 0 {
         (0, 0, false)
-    } else if left + right == need {
+    } else if left + right <= need {
+        // Every pad is needed (and the row may still be short: the caller fills it).
         (left, right, false)
     } else if left == 0 {
         (0, right.min(need), false)
@@ -501,4 +502,36 @@ pub(crate) fn display_center(lines: &[crate::text::Line<'_>], span: Span) -> f64
 
 fn is_wide(c: char) -> bool {
     matches!(c, '\u{1100}'..='\u{115f}' | '\u{2e80}'..='\u{a4cf}' | '\u{ac00}'..='\u{d7a3}' | '\u{f900}'..='\u{faff}' | '\u{fe30}'..='\u{fe4f}' | '\u{ff00}'..='\u{ff60}' | '\u{ffe0}'..='\u{ffe6}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn v(n: i64) -> Slot {
+        Slot::Value(Value::Number { number: crate::value::Number::count(n) }, Span::default())
+    }
+    const PAD: Slot = Slot::Pad(Span { start: 0, end: 0, line: 0, column: 0 });
+
+    #[test]
+    fn pads_decide_edge_blanks() {
+        let ok = |_: &[Value]| true;
+        // Leading pad only: the first cell is blank.
+        let (cells, side) = resolve_slots(&[PAD, v(1), v(1)], 3, &ok).unwrap();
+        assert!(cells[0].0.is_blank() && side.is_none());
+        // Padding beyond the width is dropped.
+        let (cells, _) = resolve_slots(&[PAD, v(1), v(2), v(3), PAD, PAD], 3, &ok).unwrap();
+        assert_eq!(cells.iter().filter(|c| c.0.is_blank()).count(), 0);
+        // Both sides, fewer pads than missing cells: all taken, the row stays short.
+        let (cells, side) = resolve_slots(&[PAD, v(1), PAD], 5, &ok).unwrap();
+        assert_eq!((cells.len(), side), (3, None));
+        // Both sides, more pads than needed: the reading that adds up wins, and is reported.
+        let adds = |vals: &[Value]| {
+            let n = |x: &Value| x.number().map_or(0, |n| n.mantissa);
+            n(&vals[0]) + n(&vals[1]) == n(&vals[2])
+        };
+        let (cells, side) = resolve_slots(&[PAD, v(2), v(2), PAD], 3, &adds).unwrap();
+        assert!(cells[0].0.is_blank());
+        assert_eq!(side, Some((1, 0)));
+    }
 }
