@@ -528,3 +528,25 @@ fn web_double_spaced_empty_last_cell() {
     assert_eq!(v(&r, "t4.review.total"), "2");
     assert_eq!(val(&r, "t4.litigation_after_review.total"), None);
 }
+
+/// Some reports number their six sections 1、…6、 or （一）…（六）: read as sections, and
+/// 二十条 without 第 still starts a table-2 block.
+#[test]
+fn sections_numbered_with_digits_or_brackets() {
+    for (one, two, six) in [("1、", "2、", "6、"), ("（一）", "（二）", "（六）"), ("(一)", "(二)", "(六)")] {
+        let text = format!(
+            "某县某局2023年度政府信息公开工作年度报告\n{one}总体情况\n本年度主动公开信息10条。\n\
+             {two}主动公开政府信息情况\n二十条第（一）项\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n\
+             规章\t1\t0\t4\n行政规范性文件\t2\t1\t9\n{six}其他需要报告的事项\n无。\n"
+        );
+        let r = parse(&text);
+        let kinds: Vec<_> = r.sections.iter().map(|s| s.kind).collect();
+        assert_eq!(
+            kinds,
+            [zfxxgk::SectionKind::Overview, zfxxgk::SectionKind::ProactiveDisclosure, zfxxgk::SectionKind::Other],
+            "{one}"
+        );
+        assert_eq!(v(&r, "t2.regulations.in_force"), "4", "{one}");
+        assert_eq!(v(&r, "t2.normative_documents.repealed"), "1", "{one}");
+    }
+}

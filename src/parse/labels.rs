@@ -261,7 +261,8 @@ pub(crate) enum T2Text {
 pub(crate) fn classify_t2(sq: &str) -> T2Text {
     use aho_corasick::AhoCorasick;
     use std::sync::OnceLock;
-    const BLOCK: [&str; 2] = ["第二十条", "第二十一条"];
+    // 二十条 without 第 is seen in the wild.
+    const BLOCK: [&str; 2] = ["二十条", "二十一条"];
     const Y2019: [&str; 8] =
         ["新制作", "新公开数量", "对外公开总数", "上一年项目", "增/减", "增减", "采购项目数量", "采购总金额"];
     const Y2021: [&str; 6] = ["制发件数", "废止件数", "现行有效", "止件数", "收费金额", "本年处理决定"];

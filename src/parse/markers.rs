@@ -86,6 +86,21 @@ pub(crate) fn section_numeral(line: &str) -> Option<(u8, &str)> {
     Some((n, rest))
 }
 
+/// A section heading numbered otherwise: `（一）`, `(一)`, `1、`, `1.`, `1．`
+/// (some reports number their six sections so). Returns the number and the rest.
+pub(crate) fn alt_section_numeral(line: &str) -> Option<(u8, &str)> {
+    let (marker, rest) = subsection_marker(line)?;
+    let inner = marker.trim_matches(|c: char| matches!(c, '(' | '（' | ')' | '）' | '、' | '.' | '．') || is_space(c));
+    let n = numeral_value(inner).or_else(|| {
+        let digits: String = inner
+            .chars()
+            .map(|c| if ('０'..='９').contains(&c) { char::from_u32(c as u32 - 0xfee0).unwrap_or(c) } else { c })
+            .collect();
+        digits.parse::<u8>().ok()
+    })?;
+    Some((n, rest))
+}
+
 /// A subsection marker at the start of a line: `（一）`, `(一)`, `（1）`,
 /// `1、`, `1.`, `1．`. Returns the marker (as written, without leading space)
 /// and the rest.

@@ -3,7 +3,7 @@
 use crate::report::{SectionKind, Subsection, Text};
 use crate::text::{Line, squash_into};
 
-use super::markers::{section_numeral, subsection_marker};
+use super::markers::{alt_section_numeral, section_numeral, subsection_marker};
 
 /// A heading found at a line.
 #[derive(Clone, Copy, Debug)]
@@ -27,16 +27,33 @@ fn keywords(kind: SectionKind) -> &'static [&'static str] {
 /// Finds the section headings, in order; a heading must come after the
 /// previous one (so table rows such as 一、本年新收… never restart sections).
 pub(crate) fn find_headings(lines: &[Line<'_>]) -> Vec<Heading> {
+    let found = find_with(lines, false);
+    if found.len() >= 3 {
+        return found;
+    }
+    // Few 一、-style headings: the report may number its sections （一）/(一)/1、.
+    let alt = find_with(lines, true);
+    if alt.len() > found.len() { alt } else { found }
+}
+
+/// One pass over the lines; `alt_numbering` reads （一）/(一)/1、 headings instead of 一、.
+fn find_with(lines: &[Line<'_>], alt_numbering: bool) -> Vec<Heading> {
     let mut out = Vec::with_capacity(6);
     let mut sq = String::with_capacity(128);
     let mut last = 0u8;
     for (idx, line) in lines.iter().enumerate() {
-        // Cheap test first: a heading starts with a numeral (after spaces, # or *).
+        // Cheap test first: a heading starts with a numeral or a bracket (after spaces, # or *).
         let first = line.text.trim_start_matches(|c: char| c.is_whitespace() || c == '#' || c == '*').chars().next();
-        if !first.is_some_and(|c| "一二三四五六".contains(c)) {
+        let plausible = if alt_numbering {
+            first.is_some_and(|c| "(（123456１２３４５６".contains(c))
+        } else {
+            first.is_some_and(|c| "一二三四五六".contains(c))
+        };
+        if !plausible {
             continue;
         }
-        let Some((n, rest)) = section_numeral(line.text) else { continue };
+        let parsed = if alt_numbering { alt_section_numeral(line.text) } else { section_numeral(line.text) };
+        let Some((n, rest)) = parsed else { continue };
         if n <= last || n > 6 {
             continue;
         }
