@@ -221,14 +221,17 @@ fn tokenize_tabbed<'a>(line: &Line<'a>, idx: usize, cur: &mut ColumnCursor, out:
             }
         }
     }
-    // Drop pads that precede the label text (merged label cells).
-    let keep_from = last_text.map_or(0, |t| t + 1);
-    let mut i = 0;
-    out.retain(|e| {
-        let k = i;
-        i += 1;
-        k < start || k - start >= keep_from || !matches!(e.tok, Tok::Pad { .. })
-    });
+    // Drop pads that precede the label text (merged label cells). Only this
+    // line's events are touched: the work stays linear in the table.
+    let keep_from = start + last_text.map_or(0, |t| t + 1);
+    let mut w = start;
+    for r in start..out.len() {
+        if r >= keep_from || !matches!(out[r].tok, Tok::Pad { .. }) {
+            out[w] = out[r];
+            w += 1;
+        }
+    }
+    out.truncate(w);
 }
 
 /// One field of a tabbed or markdown row: a number, a blank marker, or text
