@@ -533,7 +533,8 @@ fn web_double_spaced_empty_last_cell() {
 /// 二十条 without 第 still starts a table-2 block.
 #[test]
 fn sections_numbered_with_digits_or_brackets() {
-    for (one, two, six) in [("1、", "2、", "6、"), ("（一）", "（二）", "（六）"), ("(一)", "(二)", "(六)")] {
+    for (one, two, six) in [("1、", "2、", "6、"), ("（一）", "（二）", "（六）"), ("(一)", "(二)", "(六)")]
+    {
         let text = format!(
             "某县某局2023年度政府信息公开工作年度报告\n{one}总体情况\n本年度主动公开信息10条。\n\
              {two}主动公开政府信息情况\n二十条第（一）项\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n\
@@ -549,4 +550,38 @@ fn sections_numbered_with_digits_or_brackets() {
         assert_eq!(v(&r, "t2.regulations.in_force"), "4", "{one}");
         assert_eq!(v(&r, "t2.normative_documents.repealed"), "1", "{one}");
     }
+}
+
+/// A table split across two PDF pages: a page number, a form feed and the
+/// column header printed again in the middle of table 3. The repeated header
+/// is not read as rows (its 总计 is not the （七）总计 row) and no value moves.
+#[test]
+fn table_split_across_pages_with_repeated_header() {
+    let break_tab = "- 4 -\n\u{c}（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\t\t申请人情况\t\t\t\t\t\t总计\n\
+                     \t\t自然人\t法人或其他组织\t\t\t\t\t\n\t\t\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t\n";
+    let break_flat =
+        "\n- 4 -\n\u{c}申请人情况\n自然人 法人或其他组织 总计\n商业企业 科研机构 社会公益组织 法律服务机构 其他\n";
+    for (base, anchor, insert) in [
+        (zfxxgk::SAMPLE_REPORT, "\t\t5.属于三类内部事务信息", break_tab),
+        (PDF_FLAT, "5.属于三类内部事务信息", break_flat),
+    ] {
+        let at = base.find(anchor).expect("anchor in fixture");
+        let at = base[..at].rfind('\n').map_or(0, |i| i + 1);
+        let text = format!("{}{insert}{}", &base[..at], &base[at..]);
+        let plain = parse(base);
+        let split = parse(&text);
+        assert_eq!(split.cells().collect::<Vec<_>>(), plain.cells().collect::<Vec<_>>(), "{anchor}");
+        let page = line_of(&text, "- 4 -");
+        assert_diag(&split, DiagnosticCode::PageBreak, page);
+    }
+}
+
+/// Numbers with full-width digits and thousands separators.
+#[test]
+fn full_width_digits_and_thousands_separators() {
+    let text =
+        zfxxgk::SAMPLE_REPORT.replacen("行政许可\t15", "行政许可\t1,215", 1).replacen("行政处罚\t3", "行政处罚\t３", 1);
+    let r = parse(&text);
+    assert_eq!(v(&r, "t2.licensing.decisions"), "1215");
+    assert_eq!(v(&r, "t2.punishment.decisions"), "3");
 }
