@@ -228,7 +228,10 @@ fn t3_hits(sq: &str) -> Hits {
 /// The row whose template wording starts with `sq` (numbering removed), when
 /// exactly one does and at least six characters are there to tell.
 fn prefix_of_one_core(sq: &str) -> Option<T3Row> {
-    let rest = sq.trim_start_matches(|c: char| c.is_ascii_digit() || "、.．()（）一二三四五六七".contains(c));
+    let rest = sq.trim_start_matches(|c: char| {
+        c.is_ascii_digit()
+            || matches!(c, '、' | '.' | '．' | '(' | ')' | '（' | '）' | '一' | '二' | '三' | '四' | '五' | '六' | '七')
+    });
     if rest.chars().count() < 6 {
         return None;
     }
