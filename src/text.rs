@@ -52,10 +52,7 @@ pub fn squash_into(s: &str, out: &mut String) {
 /// The squashed form of `s`: `s` itself when folding would change nothing
 /// (the common case for labels), else the folded text written into `buf`.
 pub fn squashed<'a>(s: &'a str, buf: &'a mut String) -> &'a str {
-    let unchanged = s.chars().all(|c| match c {
-        '\u{21}'..='\u{7e}' | '\u{4e00}'..='\u{9fff}' => true,
-        _ => !c.is_whitespace() && c != '\u{feff}' && fold_char(c) == c,
-    });
+    let unchanged = needs_no_folding(s);
     if unchanged {
         s
     } else {
@@ -63,6 +60,72 @@ pub fn squashed<'a>(s: &'a str, buf: &'a mut String) -> &'a str {
         squash_into(s, buf);
         buf
     }
+}
+
+/// True when squashing `s` would give `s` back. Walks bytes: ASCII other
+/// than whitespace and the CJK ideographs (lead bytes E4–E9, U+4000–U+9FFF,
+/// which no folding touches) pass without decoding a char.
+fn needs_no_folding(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            0x21..=0x7e => i += 1,
+            0xe4..=0xe9 => i += 3,
+            0x00..=0x20 | 0x7f => return false,
+            _ => {
+                let Some(c) = s[i..].chars().next() else { return false };
+                if c.is_whitespace() || c == '\u{feff}' || fold_char(c) != c {
+                    return false;
+                }
+                i += c.len_utf8();
+            }
+        }
+    }
+    true
+}
+
+/// Splits on whitespace like [`str::split_whitespace`], walking bytes: only a
+/// lead byte that can start a whitespace character (C2, E1, E2, E3) is decoded.
+pub fn words(s: &str) -> impl Iterator<Item = &str> {
+    let b = s.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        // Width of the whitespace char at `i`, or 0.
+        let ws = |i: usize| -> usize {
+            match b[i] {
+                b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => 1,
+                0xc2 | 0xe1 | 0xe2 | 0xe3 => {
+                    s[i..].chars().next().filter(|c| c.is_whitespace()).map_or(0, char::len_utf8)
+                }
+                _ => 0,
+            }
+        };
+        let step = |i: usize| -> usize {
+            match b[i] {
+                0x00..=0x7f => 1,
+                0xc0..=0xdf => 2,
+                0xe0..=0xef => 3,
+                _ => 4,
+            }
+        };
+        while i < b.len() {
+            let w = ws(i);
+            if w == 0 {
+                break;
+            }
+            i += w;
+        }
+        if i >= b.len() {
+            return None;
+        }
+        let start = i;
+        while i < b.len() && ws(i) == 0 {
+            i += step(i);
+        }
+        let end = i.min(b.len());
+        Some(&s[start..end])
+    })
 }
 
 /// The squashed form of `s` in a new string (for tests and one-off use).
@@ -186,6 +249,23 @@ mod tests {
         assert_eq!(squash("（一）予以公开　１２"), "(一)予以公开12");
         assert_eq!(squash("三 、本 年 度"), "三、本年度");
         assert_eq!(squash("结果：维持"), "结果:维持");
+    }
+
+    #[test]
+    fn words_split_like_split_whitespace() {
+        for s in ["", "  ", "a b", " 规章  0\t1 ", "三\u{3000}安全\u{a0}一稳定 ", "x\u{2003}y", "（一）予以公开"]
+        {
+            assert_eq!(words(s).collect::<Vec<_>>(), s.split_whitespace().collect::<Vec<_>>(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn squashed_borrows_only_when_nothing_folds() {
+        let mut buf = String::new();
+        for s in ["规章", "（一）予以公开", "三 、本 年", "1.属于国家秘密", "abc", "０１", "\u{feff}x"]
+        {
+            assert_eq!(squashed(s, &mut buf), squash(s), "{s:?}");
+        }
     }
 
     #[test]

@@ -77,6 +77,11 @@ impl Number {
             let mantissa = b.iter().fold(0i64, |m, d| m * 10 + i64::from(d - b'0'));
             return Some(Number { mantissa, scale: 0, unit: None });
         }
+        // Anything else must start (after spaces) with a sign or a digit, ASCII or full-width.
+        let first = s.trim_start().as_bytes().first().copied();
+        if !matches!(first, Some(b'0'..=b'9' | b'-' | b'+' | 0xef)) {
+            return None;
+        }
         let mut mantissa: i64 = 0;
         let mut scale: u8 = 0;
         let mut seen_digit = false;

@@ -8,7 +8,7 @@
 use crate::diag::{Diagnostic, DiagnosticCode};
 use crate::report::Layout;
 use crate::span::Span;
-use crate::text::{ColumnCursor, Line, is_blank_marker, is_blankish};
+use crate::text::{ColumnCursor, Line, is_blank_marker, is_blankish, words};
 use crate::value::{Number, Value};
 
 use super::markers::is_page_number;
@@ -279,7 +279,7 @@ fn push_words<'a>(
             out.push(Event { tok: Tok::Text { raw, span: cur.span_at(line, base + s, e - s) }, line_idx: idx });
         }
     };
-    for w in text.split_whitespace() {
+    for w in words(text) {
         let s = (w.as_ptr() as usize) - (text.as_ptr() as usize);
         let e = s + w.len();
         if let Some(number) = Number::parse_cell(w) {

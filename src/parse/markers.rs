@@ -29,7 +29,12 @@ fn digits(i: &str) -> IResult<&str, &str> {
 /// `-3-`, `— 3 —`, `- 3 -`, `第3页`, `第 3 页 共 5 页`: a page number line.
 pub(crate) fn is_page_number(line: &str) -> bool {
     // Cheap test first (this runs on every line of every table): short, with a digit.
-    if line.len() > 64 || !line.bytes().any(|b| b.is_ascii_digit() || b == 0xef) {
+    if line.len() > 64 {
+        return false;
+    }
+    // It starts with a dash or 第.
+    let first = line.trim_start_matches(is_space).chars().next();
+    if !first.is_some_and(|c| matches!(c, '-' | '—' | '–' | '－' | '―' | '‒' | '−' | '第')) {
         return false;
     }
     let t = line.trim_matches(is_space);

@@ -132,6 +132,7 @@ fn classify<'a>(
         diags,
     };
     let mut sq_buf = String::with_capacity(256);
+    let mut join_buf = String::with_capacity(256);
     for ev in events {
         if header_lines.binary_search(&ev.line_idx).is_ok() {
             continue;
@@ -147,15 +148,18 @@ fn classify<'a>(
                 let sq = squashed(raw, &mut sq_buf);
                 let mut class = classify_t3(sq, st.group, st.after_rows);
                 let mut joined = 0;
-                if class == T3Text::Other && !st.pending.is_empty() {
-                    // Try the fragments before this one joined with it.
+                // Try the fragments before this one joined with it; a label wraps onto
+                // following lines, never across the fields of one line.
+                let wrapped = st.pending.last().is_some_and(|p| p.1.line < span.line);
+                if class == T3Text::Other && wrapped {
                     for k in (1..=st.pending.len().min(MAX_WRAP - 1)).rev() {
-                        let mut j = String::new();
+                        let j = &mut join_buf;
+                        j.clear();
                         for p in &st.pending[st.pending.len() - k..] {
-                            squash_into(p.0, &mut j);
+                            squash_into(p.0, j);
                         }
                         j.push_str(sq);
-                        let c = classify_t3(&j, st.group, st.after_rows);
+                        let c = classify_t3(j, st.group, st.after_rows);
                         if matches!(c, T3Text::Row { .. }) {
                             class = c;
                             joined = k;
@@ -307,12 +311,16 @@ impl Classifier<'_, '_> {
         if self.pending.is_empty() {
             return;
         }
-        let mut joined = String::new();
-        for p in &self.pending {
-            squash_into(p.0, &mut joined);
-        }
-        let class = classify_t3(&joined, self.group, self.after_rows);
-        if self.pending.len() > 1 && matches!(class, T3Text::Group(_) | T3Text::OutcomeHeader) {
+        let class = if self.pending.len() > 1 {
+            let mut joined = String::new();
+            for p in &self.pending {
+                squash_into(p.0, &mut joined);
+            }
+            classify_t3(&joined, self.group, self.after_rows)
+        } else {
+            T3Text::Other
+        };
+        if matches!(class, T3Text::Group(_) | T3Text::OutcomeHeader) {
             let span = self.pending[0].1;
             let text: String = self.pending.iter().map(|p| p.0.trim()).collect();
             self.pending.clear();
