@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 /// Why a text could not be read as an annual report.
 ///
-/// A damaged report is not an error: [`parse`](crate::parse) returns the
+/// A damaged report is not an error: [`parse`](fn@crate::parse) returns the
 /// [`Report`](crate::Report) with what it could read and diagnostics. This
 /// error is for input that is no report at all, or that cannot be decoded.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]

@@ -32,7 +32,7 @@ mod diag;
 mod error;
 pub mod export;
 mod key;
-pub mod parse;
+mod parse;
 mod render;
 mod report;
 mod span;

@@ -33,6 +33,25 @@ impl Template {
     }
 }
 
+impl Template {
+    /// The rows of table 2 in this template, in printed order.
+    ///
+    /// ```
+    /// use zfxxgk::{T2Item, Template};
+    /// assert!(Template::Y2019.table2_items().contains(&T2Item::Procurement));
+    /// assert!(!Template::Y2021.table2_items().contains(&T2Item::Procurement));
+    /// ```
+    pub fn table2_items(self) -> &'static [crate::key::T2Item] {
+        crate::parse::t2::items(self)
+    }
+
+    /// The columns of a table-2 row in this template, in printed order (empty
+    /// when the row is not in the template).
+    pub fn table2_measures(self, item: crate::key::T2Item) -> &'static [crate::key::T2Measure] {
+        crate::parse::t2::measures(self, item)
+    }
+}
+
 impl fmt::Display for Template {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
@@ -91,7 +110,7 @@ impl fmt::Display for Layout {
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum Encoding {
-    /// UTF-8 (the input of [`parse`](crate::parse) is always this).
+    /// UTF-8 (the input of [`parse`](fn@crate::parse) is always this).
     #[default]
     Utf8,
     /// UTF-8 with a byte-order mark.

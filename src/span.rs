@@ -1,7 +1,7 @@
 //! Source positions.
 //!
 //! Offsets are byte offsets into the decoded UTF-8 text handed to
-//! [`parse`](crate::parse) (after a BOM, if any, was removed), starting at 0.
+//! [`parse`](fn@crate::parse) (after a BOM, if any, was removed), starting at 0.
 //! Lines start at 1; columns start at 1 and count `char`s, not bytes, so a
 //! column points at the same character an editor shows.
 

@@ -494,9 +494,10 @@ fn generator_2019() {
         assert_eq!(fx.template, Template::Y2019);
         assert!((2019..=2020).contains(&fx.year));
         let keys: Vec<(T2Item, T2Measure)> = fx.t2.iter().map(|(k, _)| (k.item, k.measure)).collect();
-        let want: Vec<(T2Item, T2Measure)> = zfxxgk::parse::t2::items(Template::Y2019)
+        let want: Vec<(T2Item, T2Measure)> = Template::Y2019
+            .table2_items()
             .iter()
-            .flat_map(|&i| zfxxgk::parse::t2::measures(Template::Y2019, i).iter().map(move |&m| (i, m)))
+            .flat_map(|&i| Template::Y2019.table2_measures(i).iter().map(move |&m| (i, m)))
             .collect();
         assert_eq!(keys, want);
         assert!(fx.t3_row(T3Row::OtherTotal).is_some() && fx.t3_row(T3Row::OtherOther).is_none());

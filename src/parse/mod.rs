@@ -2,12 +2,12 @@
 //!
 //! Phases, each in its own module:
 //! 1. `text::lines` splits the source into lines (CRLF, CR, form feeds);
-//! 2. [`sections`] finds the six numbered headings; everything between two
+//! 2. `sections` finds the six numbered headings; everything between two
 //!    headings is that section's body, kept verbatim;
-//! 3. each table section's lines go through [`cells`] (layout sniffing and
-//!    cell tokens) and then the table's reader ([`t2`], [`t3`], [`t4`]),
-//!    which pairs labels with values (see [`rows`]);
-//! 4. [`meta`] reads the title and preamble.
+//! 3. each table section's lines go through `cells` (layout sniffing and
+//!    cell tokens) and then the table's reader (`t2`, `t3`, `t4`),
+//!    which pairs labels with values (see `rows`);
+//! 4. `meta` reads the title and preamble.
 //!
 //! Every repair is recorded as a [`Diagnostic`] on the way.
 
@@ -17,7 +17,7 @@ pub(crate) mod markers;
 pub(crate) mod meta;
 pub(crate) mod rows;
 pub(crate) mod sections;
-pub mod t2;
+pub(crate) mod t2;
 pub(crate) mod t3;
 pub(crate) mod t4;
 
