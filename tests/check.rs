@@ -588,3 +588,17 @@ fn one_changed_cell_gives_exactly_the_findings_it_breaks() {
         }
     }
 }
+
+/// The README's sample run: the shipped 2022 report's errors, and the carry-over into 2023.
+#[test]
+fn shipped_samples_show_the_documented_findings() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/data");
+    let y2022 = zfxxgk::parse(&std::fs::read_to_string(dir.join("sample-2022.txt")).unwrap()).unwrap();
+    let y2023 = zfxxgk::parse(&std::fs::read_to_string(dir.join("sample-2023.txt")).unwrap()).unwrap();
+    let rules = |fs: &[zfxxgk::Finding]| fs.iter().map(|f| f.rule.to_string()).collect::<Vec<_>>();
+    let f2022 = y2022.check();
+    assert_eq!(rules(&f2022), ["t3.row_total", "t3.balance", "narrative.requests_received"], "{f2022:?}");
+    assert!(y2023.check().is_empty());
+    let carried = zfxxgk::check::continuity(&y2022, &y2023);
+    assert!(rules(&carried).contains(&"continuity.carried".to_owned()), "{carried:?}");
+}
