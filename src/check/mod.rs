@@ -385,23 +385,24 @@ impl SumRule<'_> {
         if self.total.read == Read::Absent || self.total.read == Read::Other {
             return None;
         }
-        let parts: Vec<&Term> = self.parts.iter().filter(|t| t.read != Read::Absent).collect();
-        // (A small vector of references; the rule runs a few dozen times per report.)
-        if parts.is_empty() || parts.iter().any(|t| t.read == Read::Other) {
+        // The parts that were read (absent rows are not parts); no list is built unless there is a finding.
+        let parts = || self.parts.iter().filter(|t| t.read != Read::Absent);
+        if parts().next().is_none() || parts().any(|t| t.read == Read::Other) {
             return None;
         }
         // All parts blank: nothing to add up (and an entirely blank row is no error).
-        if parts.iter().all(|t| t.read == Read::Blank) {
+        if parts().all(|t| t.read == Read::Blank) {
             return None;
         }
         // Saturating: a cell can hold any i64 (hostile input must not overflow a sum).
-        let sum: i64 = parts.iter().fold(0i64, |acc, t| acc.saturating_add(t.value()));
+        let sum: i64 = parts().fold(0i64, |acc, t| acc.saturating_add(t.value()));
         // Decide first; the words and lists of a finding are only built for one.
         let (rule, found) = match self.total.read {
             Read::Blank if sum != 0 => (self.blank_rule, None),
             Read::Count(total) if total != sum => (self.rule, Some(total)),
             _ => return None,
         };
+        let parts: Vec<&Term> = parts().collect();
         let blanks: Vec<CellKey> = parts.iter().filter(|t| t.read == Read::Blank).map(|t| t.key).collect();
         let terms: Vec<String> = parts.iter().map(|t| t.shown()).collect();
         let mut cells = vec![self.total.key];

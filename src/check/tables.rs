@@ -97,7 +97,7 @@ pub(super) fn check_t4(report: &Report, out: &mut Vec<Finding>) {
     }
     for &group in T4Group::ALL {
         let term = |col| Term::of(report, CellKey::T4 { group, col });
-        let parts: Vec<Term> = T4Col::PARTS.iter().map(|&col| term(col)).collect();
+        let parts: [Term; 4] = T4Col::PARTS.map(term);
         let rule = SumRule {
             rule: Rule::T4GroupTotal,
             blank_rule: Rule::T4BlankTotal,

@@ -43,13 +43,17 @@ pub(crate) struct Event<'a> {
     pub line_idx: usize,
 }
 
+/// How many non-empty lines of a region the layout sniffer looks at.
+const SNIFF_LINES: usize = 200;
+
 /// Guesses the layout of a table region from its lines.
 pub(crate) fn sniff_layout(lines: &[Line<'_>], pdf_document: bool) -> Layout {
     let mut pipes = 0;
     let mut tab_rows = 0;
     let mut wide_gaps = 0;
     let mut inline_numbers = 0;
-    for l in lines {
+    // The first lines that hold something tell the layout; a table is far shorter than this.
+    for l in lines.iter().filter(|l| !l.text.is_empty()).take(SNIFF_LINES) {
         let t = l.text.trim();
         if t.starts_with('|') && t.len() > 1 {
             pipes += 1;
@@ -68,13 +72,18 @@ pub(crate) fn sniff_layout(lines: &[Line<'_>], pdf_document: bool) -> Layout {
             }
             continue;
         }
-        let mut numbers = 0;
-        for w in t.split_whitespace() {
+        // A line with a number among other words (one cell per line has one word a line).
+        if !t.bytes().any(|b| b == b' ') && !t.contains('\u{3000}') {
+            continue;
+        }
+        let (mut numbers, mut count) = (0, 0);
+        for w in words(t) {
+            count += 1;
             if Number::parse_cell(w).is_some() {
                 numbers += 1;
             }
         }
-        if numbers >= 2 || (numbers >= 1 && t.split_whitespace().count() >= 2) {
+        if numbers >= 2 || (numbers >= 1 && count >= 2) {
             if t.contains("  ") {
                 wide_gaps += 1;
             } else {

@@ -45,9 +45,9 @@ fn find_with(lines: &[Line<'_>], alt_numbering: bool) -> Vec<Heading> {
         // Cheap test first: a heading starts with a numeral or a bracket (after spaces, # or *).
         let first = line.text.trim_start_matches(|c: char| c.is_whitespace() || c == '#' || c == '*').chars().next();
         let plausible = if alt_numbering {
-            first.is_some_and(|c| "(（123456１２３４５６".contains(c))
+            first.is_some_and(|c| matches!(c, '(' | '（' | '1'..='6' | '１'..='６'))
         } else {
-            first.is_some_and(|c| "一二三四五六".contains(c))
+            first.is_some_and(|c| matches!(c, '一' | '二' | '三' | '四' | '五' | '六'))
         };
         if !plausible {
             continue;
