@@ -4,47 +4,19 @@
 
 use std::path::Path;
 
-use zfxxgk::{Report, Span};
-
-/// Every span fits the decoded text (after one BOM) on `char` boundaries.
-fn check_spans(report: &Report, src: &str) {
-    let ok = |what: &str, s: Span| {
-        assert!(
-            s.start <= s.end && s.end <= src.len() && src.is_char_boundary(s.start) && src.is_char_boundary(s.end),
-            "{what}: span {s:?} does not fit the {}-byte text",
-            src.len()
-        );
-    };
-    for d in &report.diagnostics {
-        if let Some(s) = d.span {
-            ok("diagnostic", s);
-        }
-    }
-    for (key, cell) in report.cells_with_spans() {
-        ok(&format!("cell {key}"), cell.span);
-    }
-    ok("preamble", report.preamble.span);
-    for s in &report.sections {
-        ok("section heading", s.heading.span);
-        ok("section body", s.body.span);
-        for sub in &s.subsections {
-            ok("subsection heading", sub.heading.span);
-            ok("subsection body", sub.body.span);
-        }
-    }
-    for f in report.check() {
-        for s in [f.span, f.related_span].into_iter().flatten() {
-            ok("finding", s);
-        }
-    }
-}
+// The same span invariants the fuzz targets assert.
+#[path = "../fuzz/fuzz_targets/common.rs"]
+mod fuzz_common;
 
 fn replay(bytes: &[u8]) {
     let from_bytes = zfxxgk::parse_bytes(bytes);
     if let Ok(text) = std::str::from_utf8(bytes) {
         let from_text = zfxxgk::parse(text);
         if let Ok(r) = &from_text {
-            check_spans(r, text.strip_prefix('\u{feff}').unwrap_or(text));
+            fuzz_common::check_spans(r, text);
+            for f in r.check() {
+                fuzz_common::check_finding_spans(&f, text);
+            }
         }
         // Both entry points agree on whether the input is a report.
         assert_eq!(from_bytes.is_ok(), from_text.is_ok(), "parse_bytes {from_bytes:?} vs parse {from_text:?}");
