@@ -52,6 +52,9 @@ pub struct Number {
 }
 
 impl Number {
+    /// The most decimals a parsed number may have (an `i64` holds 18 digits).
+    pub const MAX_SCALE: u8 = 18;
+
     /// A whole count.
     pub const fn count(n: i64) -> Number {
         Number { mantissa: n, scale: 0, unit: None }
@@ -106,6 +109,10 @@ impl Number {
                 mantissa = mantissa.checked_mul(10)?.checked_add(i64::from(d))?;
                 if seen_point {
                     scale = scale.checked_add(1)?;
+                    // More decimals than an i64 can carry is not a cell value.
+                    if scale > Number::MAX_SCALE {
+                        return None;
+                    }
                 }
                 seen_digit = true;
                 continue;
@@ -149,11 +156,17 @@ impl fmt::Display for Number {
         if self.scale == 0 {
             write!(f, "{}", self.mantissa)?;
         } else {
-            let pow = 10i128.pow(u32::from(self.scale));
-            let m = i128::from(self.mantissa);
-            let sign = if m < 0 { "-" } else { "" };
-            let (int, frac) = (m.abs() / pow, m.abs() % pow);
-            write!(f, "{sign}{int}.{frac:0width$}", width = usize::from(self.scale))?;
+            // Written from the digits, so any scale (a deserialized Number can hold
+            // one larger than the parser makes) prints exactly and cannot overflow.
+            let digits = self.mantissa.unsigned_abs().to_string();
+            let scale = usize::from(self.scale);
+            let sign = if self.mantissa < 0 { "-" } else { "" };
+            if digits.len() > scale {
+                let (int, frac) = digits.split_at(digits.len() - scale);
+                write!(f, "{sign}{int}.{frac}")?;
+            } else {
+                write!(f, "{sign}0.{}{digits}", "0".repeat(scale - digits.len()))?;
+            }
         }
         if let Some(u) = self.unit {
             f.write_str(u.as_str())?;
@@ -237,6 +250,13 @@ mod tests {
         assert_eq!(n.unit, Some(Unit::Yuan));
         assert_eq!(n.to_string(), "251000元");
         assert_eq!(Number::parse_cell("25.1万元").unwrap().unit, Some(Unit::WanYuan));
+        let long_zeros = format!("0.{}", "0".repeat(130));
+        assert!(Number::parse_cell(&long_zeros).is_none());
+        // Display never overflows, whatever the scale.
+        assert_eq!(Number { mantissa: 5, scale: 200, unit: None }.to_string().len(), 202);
+        assert_eq!(Number { mantissa: -125, scale: 2, unit: None }.to_string(), "-1.25");
+        assert_eq!(Number { mantissa: 5, scale: 3, unit: None }.to_string(), "0.005");
+        assert_eq!(Number { mantissa: i64::MIN, scale: 1, unit: None }.to_string(), "-922337203685477580.8");
         for bad in ["", "1.", ".5", "1,", "abc", "1.属于", "99999999999999999999", "-", "1x"] {
             assert!(Number::parse_cell(bad).is_none(), "{bad}");
         }

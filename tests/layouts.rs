@@ -585,3 +585,25 @@ fn full_width_digits_and_thousands_separators() {
     assert_eq!(v(&r, "t2.licensing.decisions"), "1215");
     assert_eq!(v(&r, "t2.punishment.decisions"), "3");
 }
+
+/// OCR markdown that keeps Word's merged cells as empty `|  |` cells reads like the
+/// tab-separated original: empty cells are padding or blanks by the row's width.
+#[test]
+fn markdown_with_empty_merged_cells() {
+    let md: String = zfxxgk::SAMPLE_REPORT
+        .lines()
+        .map(|l| {
+            if l.contains('\t') {
+                format!("| {} |\n", l.split('\t').collect::<Vec<_>>().join(" | "))
+            } else {
+                format!("{l}\n")
+            }
+        })
+        .collect();
+    assert!(md.contains("|  | （二）部分公开"));
+    let plain = parse(zfxxgk::SAMPLE_REPORT);
+    let r = parse(&md);
+    assert_eq!(r.table3.as_ref().and_then(|t| t.layout), Some(zfxxgk::Layout::Markdown));
+    assert_eq!(r.cells().collect::<Vec<_>>(), plain.cells().collect::<Vec<_>>());
+    assert!(diags(&r, DiagnosticCode::ExtraValues).is_empty(), "{:?}", r.diagnostics);
+}

@@ -62,34 +62,3 @@ pub fn check_finding_spans(f: &zfxxgk::Finding, text: &str) {
         );
     }
 }
-
-/// Known bug (fuzz/known_crashes/number_display_scale_overflow): a number
-/// with 39 or more decimal places overflows `10i128.pow(scale)` in
-/// `Number`'s `Display` (`src/value.rs`), which `parse` calls when it puts a
-/// stray value into a diagnostic. Inputs with a run of 30+ digits (ASCII,
-/// full-width UTF-8 or full-width GB18030) are skipped until that is fixed,
-/// so the fuzzer looks further. TODO: remove once fixed.
-#[allow(dead_code)] // also compiled into tests/fuzz_regressions.rs
-pub fn has_long_digit_run(data: &[u8]) -> bool {
-    let mut run = 0;
-    let mut i = 0;
-    while i < data.len() {
-        let step = match data[i..] {
-            [b'0'..=b'9', ..] => 1,
-            [0xEF, 0xBC, 0x90..=0x99, ..] => 3,
-            [0xA3, 0xB0..=0xB9, ..] => 2,
-            _ => 0,
-        };
-        if step == 0 {
-            run = 0;
-            i += 1;
-        } else {
-            run += 1;
-            i += step;
-            if run >= 30 {
-                return true;
-            }
-        }
-    }
-    false
-}

@@ -97,7 +97,8 @@ pub(crate) fn sniff_layout(lines: &[Line<'_>], pdf_document: bool) -> Layout {
         Layout::TabSeparated
     } else if wide_gaps >= 1 && wide_gaps >= inline_numbers {
         Layout::PdfLayout
-    } else if inline_numbers >= 2 || pdf_document {
+    } else if inline_numbers >= 1 || pdf_document {
+        // One cell per line never has two values on a line.
         Layout::PdfFlat
     } else {
         Layout::CellPerLine
@@ -193,9 +194,8 @@ fn tokenize_markdown<'a>(line: &Line<'a>, idx: usize, cur: &mut ColumnCursor, ou
     if inner.chars().all(|c| matches!(c, '-' | ':' | '|' | ' ' | '\t')) {
         return;
     }
-    for field in inner.split('|') {
-        push_field(line, field, idx, cur, out);
-    }
+    // Empty cells are merged cells or blank cells, as in a Word copy.
+    tokenize_fields(line, inner, '|', idx, cur, out);
 }
 
 /// A tab-separated line. Empty fields before the last text field belong to
@@ -204,11 +204,23 @@ fn tokenize_markdown<'a>(line: &Line<'a>, idx: usize, cur: &mut ColumnCursor, ou
 /// value, after the last one, or all of them in a row without values) are
 /// [`Tok::Pad`]: blank cells or padding, which only the row's width can tell.
 fn tokenize_tabbed<'a>(line: &Line<'a>, idx: usize, cur: &mut ColumnCursor, out: &mut Vec<Event<'a>>) {
+    tokenize_fields(line, line.text, '\t', idx, cur, out);
+}
+
+/// The fields of a tab-separated or markdown row (see [`tokenize_tabbed`]).
+fn tokenize_fields<'a>(
+    line: &Line<'a>,
+    text: &'a str,
+    sep: char,
+    idx: usize,
+    cur: &mut ColumnCursor,
+    out: &mut Vec<Event<'a>>,
+) {
     let start = out.len();
     // A cell indented with a tab (`\t0`, one cell per line) is not a row: its
     // empty fields are indentation, not cells.
-    let row = line.text.split('\t').filter(|f| !is_blankish(f)).nth(1).is_some();
-    for field in line.text.split('\t') {
+    let row = text.split(sep).filter(|f| !is_blankish(f)).nth(1).is_some();
+    for field in text.split(sep) {
         if is_blankish(field) {
             if !row {
                 continue;
