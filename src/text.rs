@@ -85,32 +85,15 @@ fn needs_no_folding(s: &str) -> bool {
     true
 }
 
-/// Splits on whitespace like [`str::split_whitespace`], walking bytes: only a
-/// lead byte that can start a whitespace character (C2, E1, E2, E3) is decoded.
+/// Splits on whitespace like [`str::split_whitespace`], walking bytes: CJK
+/// ideographs (lead bytes E4–E9) and ASCII are judged without decoding; only
+/// a lead byte that can start a whitespace character (C2, E1, E2, E3) is decoded.
 pub fn words(s: &str) -> impl Iterator<Item = &str> {
     let b = s.as_bytes();
     let mut i = 0;
     std::iter::from_fn(move || {
-        // Width of the whitespace char at `i`, or 0.
-        let ws = |i: usize| -> usize {
-            match b[i] {
-                b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => 1,
-                0xc2 | 0xe1 | 0xe2 | 0xe3 => {
-                    s[i..].chars().next().filter(|c| c.is_whitespace()).map_or(0, char::len_utf8)
-                }
-                _ => 0,
-            }
-        };
-        let step = |i: usize| -> usize {
-            match b[i] {
-                0x00..=0x7f => 1,
-                0xc0..=0xdf => 2,
-                0xe0..=0xef => 3,
-                _ => 4,
-            }
-        };
         while i < b.len() {
-            let w = ws(i);
+            let w = ws_len(s, i);
             if w == 0 {
                 break;
             }
@@ -120,12 +103,42 @@ pub fn words(s: &str) -> impl Iterator<Item = &str> {
             return None;
         }
         let start = i;
-        while i < b.len() && ws(i) == 0 {
-            i += step(i);
+        while i < b.len() {
+            let c = b[i];
+            if (0xe4..=0xe9).contains(&c) {
+                i += 3;
+            } else if c.is_ascii_graphic() {
+                i += 1;
+            } else if ws_len(s, i) == 0 {
+                i += utf8_len(c);
+            } else {
+                break;
+            }
         }
         let end = i.min(b.len());
         Some(&s[start..end])
     })
+}
+
+/// Byte length of the whitespace character at byte `i` of `s`, or 0.
+#[inline]
+fn ws_len(s: &str, i: usize) -> usize {
+    match s.as_bytes()[i] {
+        b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => 1,
+        0xc2 | 0xe1 | 0xe2 | 0xe3 => s[i..].chars().next().filter(|c| c.is_whitespace()).map_or(0, char::len_utf8),
+        _ => 0,
+    }
+}
+
+/// Length of the UTF-8 sequence that starts with byte `lead`.
+#[inline]
+fn utf8_len(lead: u8) -> usize {
+    match lead {
+        0x00..=0x7f => 1,
+        0xc0..=0xdf => 2,
+        0xe0..=0xef => 3,
+        _ => 4,
+    }
 }
 
 /// The squashed form of `s` in a new string (for tests and one-off use).
@@ -137,12 +150,29 @@ pub fn squash(s: &str) -> String {
 
 /// True when `s` holds only whitespace (including full-width spaces and NBSP).
 pub fn is_blankish(s: &str) -> bool {
-    s.chars().all(|c| c.is_whitespace() || c == '\u{feff}')
+    match s.as_bytes().first() {
+        None => true,
+        // The usual answer, without decoding: a digit, a letter, an ideograph.
+        Some(b) if b.is_ascii_alphanumeric() || (0xe4..=0xe9).contains(b) => false,
+        _ => s.chars().all(|c| c.is_whitespace() || c == '\u{feff}'),
+    }
 }
 
 /// A placeholder printed for an empty cell: `/`, `-`, `—`, `无`…
 pub fn is_blank_marker(s: &str) -> bool {
-    matches!(s.trim(), "/" | "／" | "-" | "－" | "—" | "——" | "–" | "无" | "\\" | "&nbsp;" | "--" | "―")
+    // Every marker starts with one of a few characters; most text does not,
+    // and telling so from the first bytes spares trimming every label.
+    let b = s.as_bytes();
+    let starts = |p: &[u8]| b.starts_with(p);
+    let may_be = match b.first() {
+        Some(b'/' | b'-' | b'\\' | b'&') => true,
+        Some(0xe2) => starts(b"\xe2\x80\x93") || starts(b"\xe2\x80\x94") || starts(b"\xe2\x80\x95") || ws_len(s, 0) > 0,
+        Some(0xef) => starts("／".as_bytes()) || starts("－".as_bytes()),
+        Some(0xe6) => starts("无".as_bytes()),
+        Some(c) => c.is_ascii_whitespace() || matches!(c, 0x0b | 0xc2 | 0xe1 | 0xe3),
+        None => false,
+    };
+    may_be && matches!(s.trim(), "/" | "／" | "-" | "－" | "—" | "——" | "–" | "无" | "\\" | "&nbsp;" | "--" | "―")
 }
 
 /// One line of the source, without its line terminator.
@@ -253,9 +283,36 @@ mod tests {
 
     #[test]
     fn words_split_like_split_whitespace() {
-        for s in ["", "  ", "a b", " 规章  0\t1 ", "三\u{3000}安全\u{a0}一稳定 ", "x\u{2003}y", "（一）予以公开"]
-        {
+        for s in [
+            "",
+            "  ",
+            "a b",
+            " 规章  0\t1 ",
+            "三\u{3000}安全\u{a0}一稳定 ",
+            "x\u{2003}y",
+            "（一）予以公开",
+            "a\u{85}b\u{1680}c",
+            "x\u{200b}y",
+            "é à",
+            "—— 3\u{feff}",
+            "\u{202f}四\u{205f}",
+        ] {
             assert_eq!(words(s).collect::<Vec<_>>(), s.split_whitespace().collect::<Vec<_>>(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn blank_markers() {
+        for m in ["/", " ／ ", "-", "－", "—", "——", "–", "无", "\\", "&nbsp;", "--", "―"] {
+            assert!(is_blank_marker(m), "{m:?}");
+        }
+        for t in ["", "0", "无法提供", "-3", "予以公开", "／a", "é"] {
+            assert!(!is_blank_marker(t), "{t:?}");
+        }
+        for (s, b) in
+            [("", true), (" \t", true), ("\u{3000}\u{a0}\u{feff}", true), ("1", false), ("规", false), (" x", false)]
+        {
+            assert_eq!(is_blankish(s), b, "{s:?}");
         }
     }
 

@@ -81,8 +81,11 @@ impl Number {
             return Some(Number { mantissa, scale: 0, unit: None });
         }
         // Anything else must start (after spaces) with a sign or a digit, ASCII or full-width.
-        let first = s.trim_start().as_bytes().first().copied();
-        if !matches!(first, Some(b'0'..=b'9' | b'-' | b'+' | 0xef)) {
+        // (Full-width: ＋ U+FF0B, － U+FF0D, ０-９ U+FF10-FF19, all EF BC xx.)
+        let lead = s.trim_start().as_bytes();
+        let full_width_sign_or_digit =
+            lead.len() >= 3 && lead[0] == 0xef && lead[1] == 0xbc && matches!(lead[2], 0x8b | 0x8d | 0x90..=0x99);
+        if !(matches!(lead.first(), Some(b'0'..=b'9' | b'-' | b'+')) || full_width_sign_or_digit) {
             return None;
         }
         let mut mantissa: i64 = 0;

@@ -217,19 +217,27 @@ fn tokenize_fields<'a>(
     out: &mut Vec<Event<'a>>,
 ) {
     let start = out.len();
-    // A cell indented with a tab (`\t0`, one cell per line) is not a row: its
-    // empty fields are indentation, not cells.
-    let row = text.split(sep).filter(|f| !is_blankish(f)).nth(1).is_some();
+    let mut filled = 0;
     for field in text.split(sep) {
         if is_blankish(field) {
-            if !row {
-                continue;
-            }
             let span = cur.span_of(line, field);
             out.push(Event { tok: Tok::Pad { span }, line_idx: idx });
         } else {
+            filled += 1;
             push_field(line, field, idx, cur, out);
         }
+    }
+    // A cell indented with a tab (`\t0`, one cell per line) is not a row: its
+    // empty fields are indentation, not cells.
+    if filled < 2 {
+        let mut w = start;
+        for r in start..out.len() {
+            if !matches!(out[r].tok, Tok::Pad { .. }) {
+                out[w] = out[r];
+                w += 1;
+            }
+        }
+        out.truncate(w);
     }
     let line_events = &mut out[start..];
     let last_text = line_events.iter().rposition(|e| matches!(e.tok, Tok::Text { .. }));
@@ -245,8 +253,11 @@ fn tokenize_fields<'a>(
     // Drop pads that precede the label text (merged label cells). Only this
     // line's events are touched: the work stays linear in the table.
     let keep_from = start + last_text.map_or(0, |t| t + 1);
-    let mut w = start;
-    for r in start..out.len() {
+    let Some(first_pad) = out[start..keep_from].iter().position(|e| matches!(e.tok, Tok::Pad { .. })) else {
+        return;
+    };
+    let mut w = start + first_pad;
+    for r in w..out.len() {
         if r >= keep_from || !matches!(out[r].tok, Tok::Pad { .. }) {
             out[w] = out[r];
             w += 1;
@@ -258,14 +269,15 @@ fn tokenize_fields<'a>(
 /// One field of a tabbed or markdown row: a number, a blank marker, or text
 /// (which may itself hold numbers separated by spaces).
 fn push_field<'a>(line: &Line<'a>, field: &'a str, idx: usize, cur: &mut ColumnCursor, out: &mut Vec<Event<'a>>) {
-    let f = field.trim();
-    // Fast path: a plain count, the most common field.
-    if !f.is_empty() && f.len() <= 18 && f.bytes().all(|b| b.is_ascii_digit()) {
-        let number = Number::parse_cell(f).unwrap_or(Number::count(0));
-        let span = cur.span_of(line, f);
+    // Fast path: a plain count, the most common field, needs no trimming.
+    let b = field.as_bytes();
+    if !b.is_empty() && b.len() <= 18 && b.iter().all(u8::is_ascii_digit) {
+        let number = Number::count(b.iter().fold(0i64, |m, d| m * 10 + i64::from(d - b'0')));
+        let span = cur.span_of(line, field);
         out.push(Event { tok: Tok::Value { value: Value::Number { number }, span }, line_idx: idx });
         return;
     }
+    let f = field.trim();
     if f.is_empty() || is_blank_marker(f) {
         let span = if f.is_empty() { cur.span_of(line, field) } else { cur.span_of(line, f) };
         out.push(Event { tok: Tok::Value { value: Value::Blank, span }, line_idx: idx });

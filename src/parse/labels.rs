@@ -6,6 +6,7 @@
 //! padded. A text that holds the keywords of two different rows is reported
 //! as ambiguous rather than guessed.
 
+use super::keywords::Keywords;
 use crate::key::{T2Item, T3Group, T3Row};
 
 /// A table-3 row: the label's core as the template prints it (squashed,
@@ -112,7 +113,7 @@ pub(crate) fn classify_t3(sq: &str, group: Option<T3Group>, after_rows: bool) ->
         if hits.labels & (1 << i) == 0 {
             continue;
         }
-        let exact = sq.contains(l.core);
+        let exact = hits.cores & (1 << i) != 0;
         match found {
             None => found = Some((l.row, exact)),
             Some((r, e)) if r != l.row => {
@@ -180,9 +181,11 @@ const EXTRA_WORDS: [(&str, Extra); 7] = [
     ("不予处理", Extra::NotProcessed),
 ];
 
-/// Which keywords a text holds: bit `i` of `labels` for `T3_LABELS[i]`, and the extra words.
+/// Which keywords a text holds: bit `i` of `labels` for a keyword of
+/// `T3_LABELS[i]`, of `cores` for its whole wording, and the extra words.
 struct Hits {
     labels: u32,
+    cores: u32,
     extra: u32,
 }
 
@@ -192,36 +195,47 @@ impl Hits {
     }
 }
 
+/// What a table-3 keyword pattern stands for.
+#[derive(Clone, Copy)]
+enum T3Pattern {
+    Keyword(u32),
+    Core(u32),
+    Extra(u32),
+}
+
 /// One pass of a multi-pattern automaton over the text finds every keyword
-/// (classification runs for every text fragment of every table 3, so a
-/// `contains` per keyword would dominate the parse).
+/// and every label's whole wording (classification runs for every text
+/// fragment of every table 3, so a `contains` per keyword would dominate the parse).
 fn t3_hits(sq: &str) -> Hits {
-    use aho_corasick::AhoCorasick;
     use std::sync::OnceLock;
-    // Pattern id → (is_extra, index).
-    static AC: OnceLock<(AhoCorasick, Vec<(bool, u32)>)> = OnceLock::new();
-    let (ac, targets) = AC.get_or_init(|| {
+    static KW: OnceLock<(Keywords, Vec<T3Pattern>)> = OnceLock::new();
+    let (kw, targets) = KW.get_or_init(|| {
         let mut pats: Vec<&str> = Vec::new();
         let mut targets = Vec::new();
         for (i, l) in T3_LABELS.iter().enumerate() {
             for k in l.keywords {
                 pats.push(k);
-                targets.push((false, i as u32));
+                targets.push(T3Pattern::Keyword(i as u32));
             }
+            pats.push(l.core);
+            targets.push(T3Pattern::Core(i as u32));
         }
         for (w, e) in EXTRA_WORDS {
             pats.push(w);
-            targets.push((true, e as u32));
+            targets.push(T3Pattern::Extra(e as u32));
         }
-        (AhoCorasick::new(pats).expect("static patterns"), targets)
+        (Keywords::new(pats), targets)
     });
-    let mut hits = Hits { labels: 0, extra: 0 };
-    for m in ac.find_overlapping_iter(sq) {
-        match targets[m.pattern().as_usize()] {
-            (false, i) => hits.labels |= 1 << i,
-            (true, e) => hits.extra |= 1 << e,
+    let mut hits = Hits { labels: 0, cores: 0, extra: 0 };
+    kw.scan(sq, |p| match targets[p] {
+        T3Pattern::Keyword(i) => hits.labels |= 1 << i,
+        // The whole wording holds a keyword of the row, so a core is a label hit too.
+        T3Pattern::Core(i) => {
+            hits.cores |= 1 << i;
+            hits.labels |= 1 << i;
         }
-    }
+        T3Pattern::Extra(e) => hits.extra |= 1 << e,
+    });
     hits
 }
 
@@ -262,7 +276,6 @@ pub(crate) enum T2Text {
 
 /// Matches squashed text against the table-2 labels.
 pub(crate) fn classify_t2(sq: &str) -> T2Text {
-    use aho_corasick::AhoCorasick;
     use std::sync::OnceLock;
     // 二十条 without 第 is seen in the wild.
     const BLOCK: [&str; 2] = ["二十条", "二十一条"];
@@ -282,22 +295,19 @@ pub(crate) fn classify_t2(sq: &str) -> T2Text {
         ("集中采购", T2Item::Procurement),
     ];
     // Pattern ids: blocks, then 2019 words, 2021 words, the header word, rows.
-    static AC: OnceLock<AhoCorasick> = OnceLock::new();
-    let ac = AC.get_or_init(|| {
-        let pats = BLOCK.iter().chain(&Y2019).chain(&Y2021).chain([&HEADER]).chain(ROWS.iter().map(|r| &r.0));
-        AhoCorasick::new(pats).expect("static patterns")
+    static KW: OnceLock<Keywords> = OnceLock::new();
+    let kw = KW.get_or_init(|| {
+        Keywords::new(BLOCK.iter().chain(&Y2019).chain(&Y2021).chain([&HEADER]).chain(ROWS.iter().map(|r| &r.0)).copied())
     });
     let (b, y19, y21) = (BLOCK.len(), BLOCK.len() + Y2019.len(), BLOCK.len() + Y2019.len() + Y2021.len());
     let (mut block, mut y2019, mut y2021, mut header, mut rows) = (false, false, false, false, 0u32);
-    for m in ac.find_overlapping_iter(sq) {
-        match m.pattern().as_usize() {
-            p if p < b => block = true,
-            p if p < y19 => y2019 = true,
-            p if p < y21 => y2021 = true,
-            p if p == y21 => header = true,
-            p => rows |= 1 << (p - y21 - 1),
-        }
-    }
+    kw.scan(sq, |p| match p {
+        p if p < b => block = true,
+        p if p < y19 => y2019 = true,
+        p if p < y21 => y2021 = true,
+        p if p == y21 => header = true,
+        p => rows |= 1 << (p - y21 - 1),
+    });
     if block {
         return T2Text::Block;
     }

@@ -32,6 +32,13 @@ pub(crate) fn is_page_number(line: &str) -> bool {
     if line.len() > 64 {
         return false;
     }
+    // First bytes of a space, a dash or 第 (E7 AC AC); a label or number starts otherwise.
+    if !matches!(
+        line.as_bytes().first(),
+        Some(b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c | b'-' | 0xc2 | 0xe1 | 0xe2 | 0xe3 | 0xe7 | 0xef)
+    ) {
+        return false;
+    }
     // It starts with a dash or 第.
     let first = line.trim_start_matches(is_space).chars().next();
     if !first.is_some_and(|c| matches!(c, '-' | '—' | '–' | '－' | '―' | '‒' | '−' | '第')) {

@@ -12,6 +12,7 @@
 //! Every repair is recorded as a [`Diagnostic`] on the way.
 
 pub(crate) mod cells;
+pub(crate) mod keywords;
 pub(crate) mod labels;
 pub(crate) mod markers;
 pub(crate) mod meta;
@@ -223,22 +224,24 @@ fn check_binary(src: &str) -> Result<(), Error> {
     let mut controls = 0usize;
     let mut first: Option<usize> = None;
     let mut i = 0;
-    while i < b.len() {
-        let c = b[i];
-        let bad = match c {
-            0 => {
-                return Err(Error::Binary { line: line_at(src, i), code: 0 });
-            }
-            0x01..=0x08 | 0x0e..=0x1f | 0x7f => true,
-            0xc2 => matches!(b.get(i + 1), Some(0x80..=0x9f)),
-            0xef => b.get(i + 1) == Some(&0xbf) && b.get(i + 2) == Some(&0xbd),
-            _ => false,
+    // Almost every byte is clean: skip to the next byte that may start (or,
+    // for U+FFFD, end) a bad character with one table lookup per byte.
+    while let Some(n) = b[i..].iter().position(|&c| SUSPECT[usize::from(c)]) {
+        let at = i + n;
+        let c = b[at];
+        let bad_from = match c {
+            0 => return Err(Error::Binary { line: line_at(src, at), code: 0 }),
+            0x01..=0x08 | 0x0e..=0x1f | 0x7f => Some(at),
+            0xc2 if matches!(b.get(at + 1), Some(0x80..=0x9f)) => Some(at),
+            // U+FFFD is EF BF BD; its last byte is the rarer one to look for.
+            0xbd if at >= 2 && b[at - 2] == 0xef && b[at - 1] == 0xbf => Some(at - 2),
+            _ => None,
         };
-        if bad {
+        if let Some(from) = bad_from {
             controls += 1;
-            first.get_or_insert(i);
+            first.get_or_insert(from);
         }
-        i += 1;
+        i = at + 1;
     }
     let chars = src.len(); // an upper bound of the char count is enough for the ratio
     match first {
@@ -249,6 +252,21 @@ fn check_binary(src: &str) -> Result<(), Error> {
         _ => Ok(()),
     }
 }
+
+/// Bytes `check_binary` looks at: C0 controls other than tab, line ends and
+/// feeds; DEL; C2 (lead byte of C1 controls); BD (last byte of U+FFFD).
+static SUSPECT: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 0x20 {
+        t[c] = !matches!(c, 0x09..=0x0d);
+        c += 1;
+    }
+    t[0x7f] = true;
+    t[0xc2] = true;
+    t[0xbd] = true;
+    t
+};
 
 /// 1-based line of a byte offset.
 fn line_at(src: &str, at: usize) -> u32 {
