@@ -256,8 +256,9 @@ fn tokenize_fields<'a>(
     let Some(first_pad) = out[start..keep_from].iter().position(|e| matches!(e.tok, Tok::Pad { .. })) else {
         return;
     };
-    let mut w = start + first_pad;
-    for r in w..out.len() {
+    let from = start + first_pad;
+    let mut w = from;
+    for r in from..out.len() {
         if r >= keep_from || !matches!(out[r].tok, Tok::Pad { .. }) {
             out[w] = out[r];
             w += 1;
