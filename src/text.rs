@@ -85,6 +85,28 @@ fn needs_no_folding(s: &str) -> bool {
     true
 }
 
+/// Splits `s` at every `sep` like [`str::split`], for an ASCII separator
+/// (tab, `|`). Fields are short, so a plain byte loop beats setting up a
+/// vectorised search per field. An ASCII byte never occurs inside a
+/// multi-byte character, so every piece is a valid `str`.
+pub fn split_ascii(s: &str, sep: u8) -> impl Iterator<Item = &str> {
+    debug_assert!(sep.is_ascii());
+    let mut rest = Some(s);
+    std::iter::from_fn(move || {
+        let r = rest?;
+        match r.bytes().position(|b| b == sep) {
+            Some(i) => {
+                rest = Some(&r[i + 1..]);
+                Some(&r[..i])
+            }
+            None => {
+                rest = None;
+                Some(r)
+            }
+        }
+    })
+}
+
 /// Splits on whitespace like [`str::split_whitespace`], walking bytes: CJK
 /// ideographs (lead bytes E4–E9) and ASCII are judged without decoding; only
 /// a lead byte that can start a whitespace character (C2, E1, E2, E3) is decoded.
@@ -299,6 +321,14 @@ mod tests {
         ] {
             assert_eq!(words(s).collect::<Vec<_>>(), s.split_whitespace().collect::<Vec<_>>(), "{s:?}");
         }
+    }
+
+    #[test]
+    fn split_ascii_splits_like_split() {
+        for s in ["", "\t", "a", "a\tb", "\t\t规章\t\t0\t", "（一）\t１\t", "é\tà"] {
+            assert_eq!(split_ascii(s, b'\t').collect::<Vec<_>>(), s.split('\t').collect::<Vec<_>>(), "{s:?}");
+        }
+        assert_eq!(split_ascii("| a | b |", b'|').collect::<Vec<_>>(), ["", " a ", " b ", ""]);
     }
 
     #[test]

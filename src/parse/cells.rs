@@ -8,7 +8,7 @@
 use crate::diag::{Diagnostic, DiagnosticCode};
 use crate::report::Layout;
 use crate::span::Span;
-use crate::text::{ColumnCursor, Line, is_blank_marker, is_blankish, words};
+use crate::text::{ColumnCursor, Line, is_blank_marker, is_blankish, split_ascii, words};
 use crate::value::{Number, Value};
 
 use super::markers::is_page_number;
@@ -63,7 +63,7 @@ pub(crate) fn sniff_layout(lines: &[Line<'_>], pdf_document: bool) -> Layout {
             continue;
         }
         if l.text.contains('\t') {
-            let filled = l.text.split('\t').filter(|f| !is_blankish(f)).count();
+            let filled = split_ascii(l.text, b'\t').filter(|f| !is_blankish(f)).count();
             if filled >= 2 {
                 tab_rows += 1;
                 if tab_rows >= 3 && pipes == 0 {
@@ -195,7 +195,7 @@ fn tokenize_markdown<'a>(line: &Line<'a>, idx: usize, cur: &mut ColumnCursor, ou
         return;
     }
     // Empty cells are merged cells or blank cells, as in a Word copy.
-    tokenize_fields(line, inner, '|', idx, cur, out);
+    tokenize_fields(line, inner, b'|', idx, cur, out);
 }
 
 /// A tab-separated line. Empty fields before the last text field belong to
@@ -204,21 +204,21 @@ fn tokenize_markdown<'a>(line: &Line<'a>, idx: usize, cur: &mut ColumnCursor, ou
 /// value, after the last one, or all of them in a row without values) are
 /// [`Tok::Pad`]: blank cells or padding, which only the row's width can tell.
 fn tokenize_tabbed<'a>(line: &Line<'a>, idx: usize, cur: &mut ColumnCursor, out: &mut Vec<Event<'a>>) {
-    tokenize_fields(line, line.text, '\t', idx, cur, out);
+    tokenize_fields(line, line.text, b'\t', idx, cur, out);
 }
 
 /// The fields of a tab-separated or markdown row (see [`tokenize_tabbed`]).
 fn tokenize_fields<'a>(
     line: &Line<'a>,
     text: &'a str,
-    sep: char,
+    sep: u8,
     idx: usize,
     cur: &mut ColumnCursor,
     out: &mut Vec<Event<'a>>,
 ) {
     let start = out.len();
     let mut filled = 0;
-    for field in text.split(sep) {
+    for field in split_ascii(text, sep) {
         if is_blankish(field) {
             let span = cur.span_of(line, field);
             out.push(Event { tok: Tok::Pad { span }, line_idx: idx });

@@ -210,7 +210,7 @@ fn t3_hits(sq: &str) -> Hits {
     use std::sync::OnceLock;
     static KW: OnceLock<(Keywords, Vec<T3Pattern>)> = OnceLock::new();
     let (kw, targets) = KW.get_or_init(|| {
-        let mut pats: Vec<&str> = Vec::new();
+        let mut pats: Vec<&'static str> = Vec::new();
         let mut targets = Vec::new();
         for (i, l) in T3_LABELS.iter().enumerate() {
             for k in l.keywords {

@@ -341,22 +341,21 @@ struct HeaderWords {
 
 /// One automaton pass over the text (every header fragment goes through here).
 fn header_words_in(sq: &str) -> HeaderWords {
-    use aho_corasick::AhoCorasick;
+    use super::keywords::Keywords;
     use std::sync::OnceLock;
     // 0-1: groups, 2-5: columns, the rest: other header words.
-    const WORDS: [&str; 10] =
-        ["行政复议", "行政诉讼", "维持", "纠正", "审结", "其他结果", "结果", "总计", "尚未", "复议"];
-    static AC: OnceLock<AhoCorasick> = OnceLock::new();
-    let ac = AC.get_or_init(|| AhoCorasick::new(WORDS).expect("static patterns"));
+    const WORDS: [&str; 11] =
+        ["行政复议", "行政诉讼", "维持", "纠正", "审结", "其他结果", "结果", "总计", "尚未", "复议", "起诉"];
+    static KW: OnceLock<Keywords> = OnceLock::new();
+    let kw = KW.get_or_init(|| Keywords::new(WORDS));
     let mut w = HeaderWords { groups: false, columns: false, known: false };
-    for m in ac.find_overlapping_iter(sq) {
+    kw.scan(sq, |p| {
         w.known = true;
-        match m.pattern().as_usize() {
+        match p {
             0 | 1 => w.groups = true,
             2..=5 => w.columns = true,
             _ => {}
         }
-    }
-    w.known |= sq.contains("起诉");
+    });
     w
 }
