@@ -87,10 +87,33 @@ mod tests {
     #[test]
     fn scan_finds_every_overlapping_keyword() {
         // 'a' (U+0061), U+1061 and U+2061 share a slot.
-        let pats = ["本年新收", "新收政府信息", "收", "其他", "其他处理", "七", "总计", "(七)总计", "ab", "b", "\u{1061}x", "\u{2061}"];
+        let pats = [
+            "本年新收",
+            "新收政府信息",
+            "收",
+            "其他",
+            "其他处理",
+            "七",
+            "总计",
+            "(七)总计",
+            "ab",
+            "b",
+            "\u{1061}x",
+            "\u{2061}",
+        ];
         let ac = aho_corasick::AhoCorasick::new(pats).unwrap();
         let kw = Keywords::new(pats);
-        for text in ["一、本年新收政府信息公开申请数量", "(六)其他处理", "(七)总计", "abab", "", "无关文字", "收收", "\u{1061}x\u{2061}a\u{1061}", "\u{3061}ab"] {
+        for text in [
+            "一、本年新收政府信息公开申请数量",
+            "(六)其他处理",
+            "(七)总计",
+            "abab",
+            "",
+            "无关文字",
+            "收收",
+            "\u{1061}x\u{2061}a\u{1061}",
+            "\u{3061}ab",
+        ] {
             let mut want: Vec<usize> = ac.find_overlapping_iter(text).map(|m| m.pattern().as_usize()).collect();
             let mut got = Vec::new();
             kw.scan(text, |p| got.push(p));

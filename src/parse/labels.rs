@@ -297,7 +297,9 @@ pub(crate) fn classify_t2(sq: &str) -> T2Text {
     // Pattern ids: blocks, then 2019 words, 2021 words, the header word, rows.
     static KW: OnceLock<Keywords> = OnceLock::new();
     let kw = KW.get_or_init(|| {
-        Keywords::new(BLOCK.iter().chain(&Y2019).chain(&Y2021).chain([&HEADER]).chain(ROWS.iter().map(|r| &r.0)).copied())
+        Keywords::new(
+            BLOCK.iter().chain(&Y2019).chain(&Y2021).chain([&HEADER]).chain(ROWS.iter().map(|r| &r.0)).copied(),
+        )
     });
     let (b, y19, y21) = (BLOCK.len(), BLOCK.len() + Y2019.len(), BLOCK.len() + Y2019.len() + Y2021.len());
     let (mut block, mut y2019, mut y2021, mut header, mut rows) = (false, false, false, false, 0u32);

@@ -61,32 +61,35 @@ pub(crate) enum Slot {
     Pad(Span),
 }
 
-/// The cells chosen for a row, and (leading, trailing) pads taken when both sides were possible.
-pub(crate) type Resolved = (Vec<(Value, Span)>, Option<(usize, usize)>);
+/// The cells chosen for a row (a range of its slots; a pad is a blank cell)
+/// and (leading, trailing) pads taken when both sides were possible.
+pub(crate) type Resolved = (std::ops::Range<usize>, Option<(usize, usize)>);
+
+/// The cell a slot stands for: its value, or a blank for an empty field.
+pub(crate) fn slot_cell(s: &Slot) -> (Value, Span) {
+    match *s {
+        Slot::Value(v, sp) => (v, sp),
+        Slot::Pad(sp) => (Value::Blank, sp),
+    }
+}
 
 /// Which cells of a row's collected slots are its `width` cells. Values
 /// must be contiguous once empty fields between them count as blanks; empty
 /// fields around them are the row's blank cells when the values alone are
-/// too few, or padding otherwise. Returns the chosen cells (blank for a pad)
-/// and, when pads on both sides were possible, how many were taken on each
-/// side. `None` when the values alone are more than the width.
+/// too few, or padding otherwise. Returns the range of slots that are the
+/// cells (see [`slot_cell`]) and, when pads on both sides were possible, how
+/// many were taken on each side. `None` when the values alone are more than
+/// the width.
 pub(crate) fn resolve_slots(slots: &[Slot], width: usize, row_ok: &dyn Fn(&[Value]) -> bool) -> Option<Resolved> {
     let first = slots.iter().position(|s| matches!(s, Slot::Value(..)));
     let last = slots.iter().rposition(|s| matches!(s, Slot::Value(..)));
-    let cell = |s: &Slot| match *s {
-        Slot::Value(v, sp) => (v, sp),
-        Slot::Pad(sp) => (Value::Blank, sp),
-    };
     let (a, b) = match (first, last) {
         (Some(a), Some(b)) => (a, b + 1),
         // No value at all: the pads, if they are exactly the row, are its blank cells.
+        // (Which of several pads is the blank only moves its span.)
         _ => {
-            // (Which of several pads is the blank only moves its span.)
-            return if slots.len() >= width && width > 0 {
-                Some((slots[..width].iter().map(cell).collect(), None))
-            } else {
-                Some((slots.iter().map(cell).collect(), None))
-            };
+            let n = if width > 0 && slots.len() >= width { width } else { slots.len() };
+            return Some((0..n, None));
         }
     };
     let inner = b - a;
@@ -111,17 +114,19 @@ pub(crate) fn resolve_slots(slots: &[Slot], width: usize, row_ok: &dyn Fn(&[Valu
         // blank 总计 is the common case). Either way, say so.
         let lo = need.saturating_sub(right);
         let hi = left.min(need);
-        let fits: Vec<usize> = (lo..=hi)
-            .filter(|&l| {
-                let vals: Vec<Value> = slots[a - l..b + need - l].iter().map(|s| cell(s).0).collect();
-                row_ok(&vals)
-            })
-            .collect();
-        let l = if fits.len() == 1 { fits[0] } else { need - right.min(need) };
+        let mut vals: Vec<Value> = Vec::with_capacity(width);
+        let mut fits = (0usize, 0usize); // (how many splits add up, the first of them)
+        for l in lo..=hi {
+            vals.clear();
+            vals.extend(slots[a - l..b + need - l].iter().map(|s| slot_cell(s).0));
+            if row_ok(&vals) {
+                fits = (fits.0 + 1, if fits.0 == 0 { l } else { fits.1 });
+            }
+        }
+        let l = if fits.0 == 1 { fits.1 } else { need - right.min(need) };
         (l, need - l, true)
     };
-    let cells: Vec<(Value, Span)> = slots[a - take_left..b + take_right].iter().map(cell).collect();
-    Some((cells, assumed.then_some((take_left, take_right))))
+    Some((a - take_left..b + take_right, assumed.then_some((take_left, take_right))))
 }
 
 /// Anchored pairing. With `strict`, returns `None` unless every row of
@@ -136,7 +141,10 @@ pub(crate) fn anchored<R: Copy + Eq>(
     problems: &mut Vec<Problem<R>>,
 ) -> Option<Vec<Placed<R>>> {
     let mut found: Vec<Problem<R>> = Vec::new();
-    let mut slots: Vec<Vec<Slot>> = vec![Vec::new(); spec.len()];
+    // Every row's slots in one vector: a row's slots are contiguous, because
+    // they are collected only between its label and the next label or boundary.
+    let mut all: Vec<Slot> = Vec::with_capacity(items.len());
+    let mut range: Vec<(usize, usize)> = vec![(0, 0); spec.len()];
     let mut label_span: Vec<Option<Span>> = vec![None; spec.len()];
     let mut current: Option<usize> = None;
     let mut seen_label = false;
@@ -146,14 +154,15 @@ pub(crate) fn anchored<R: Copy + Eq>(
                 seen_label = true;
                 current = spec.iter().position(|s| s.0 == row);
                 if let Some(i) = current {
-                    if slots[i].iter().any(|s| matches!(s, Slot::Value(..))) {
+                    let (from, to) = range[i];
+                    if all[from..to].iter().any(|s| matches!(s, Slot::Value(..))) {
                         // The same row again after it got values: a second copy.
                         if strict {
                             return None;
                         }
                         current = None;
                     } else {
-                        slots[i].clear();
+                        range[i] = (all.len(), all.len());
                         label_span[i] = Some(span);
                     }
                 }
@@ -161,7 +170,8 @@ pub(crate) fn anchored<R: Copy + Eq>(
             Item::Boundary => current = None,
             Item::Pad { span } => {
                 if let Some(i) = current {
-                    slots[i].push(Slot::Pad(span));
+                    all.push(Slot::Pad(span));
+                    range[i].1 = all.len();
                 }
             }
             Item::Value { value, span } => {
@@ -169,7 +179,10 @@ pub(crate) fn anchored<R: Copy + Eq>(
                     continue; // header area
                 }
                 match current {
-                    Some(i) => slots[i].push(Slot::Value(value, span)),
+                    Some(i) => {
+                        all.push(Slot::Value(value, span));
+                        range[i].1 = all.len();
+                    }
                     None => {
                         if strict {
                             return None;
@@ -181,6 +194,7 @@ pub(crate) fn anchored<R: Copy + Eq>(
         }
     }
     let mut placed: Vec<Placed<R>> = Vec::with_capacity(spec.iter().map(|s| s.1).sum());
+    let mut values: Vec<(Value, Span)> = Vec::new();
     for (i, &(row, width)) in spec.iter().enumerate() {
         let Some(lspan) = label_span[i] else {
             if strict {
@@ -189,9 +203,13 @@ pub(crate) fn anchored<R: Copy + Eq>(
             found.push(Problem::Missing { row });
             continue;
         };
-        let resolved = resolve_slots(&slots[i], width, row_ok);
-        let (cells, side) = match resolved {
-            Some(r) => r,
+        let slots = &all[range[i].0..range[i].1];
+        let (cells, side): (&[(Value, Span)], _) = match resolve_slots(slots, width, row_ok) {
+            Some((r, side)) => {
+                values.clear();
+                values.extend(slots[r].iter().map(slot_cell));
+                (&values, side)
+            }
             None => {
                 if strict {
                     return None;
@@ -199,29 +217,23 @@ pub(crate) fn anchored<R: Copy + Eq>(
                 // Too many cells. If the values alone fit, the empty fields among them were
                 // padding: keep the values. Else keep the first `width` cells from the first
                 // value on (empty fields between values blank) and report the other values.
-                let values: Vec<(Value, Span)> = slots[i]
-                    .iter()
-                    .filter_map(|s| if let Slot::Value(v, sp) = *s { Some((v, sp)) } else { None })
-                    .collect();
-                if values.len() <= width {
-                    (values, None)
-                } else {
-                    let first = slots[i].iter().position(|s| matches!(s, Slot::Value(..))).unwrap_or(0);
-                    let cells: Vec<(Value, Span)> = slots[i][first..]
-                        .iter()
-                        .map(|s| match *s {
-                            Slot::Value(v, sp) => (v, sp),
-                            Slot::Pad(sp) => (Value::Blank, sp),
-                        })
-                        .collect();
-                    let keep = cells.len().min(width);
-                    for s in &slots[i][first + keep..] {
+                values.clear();
+                values.extend(
+                    slots.iter().filter_map(|s| if let Slot::Value(v, sp) = *s { Some((v, sp)) } else { None }),
+                );
+                if values.len() > width {
+                    let first = slots.iter().position(|s| matches!(s, Slot::Value(..))).unwrap_or(0);
+                    values.clear();
+                    values.extend(slots[first..].iter().map(slot_cell));
+                    let keep = values.len().min(width);
+                    for s in &slots[first + keep..] {
                         if let Slot::Value(value, span) = *s {
                             found.push(Problem::Stray { value, span });
                         }
                     }
-                    (cells[..keep].to_vec(), None)
+                    values.truncate(keep);
                 }
+                (&values, None)
             }
         };
         if let Some((leading, trailing)) = side {
@@ -513,24 +525,34 @@ mod tests {
     }
     const PAD: Slot = Slot::Pad(Span { start: 0, end: 0, line: 0, column: 0 });
 
+    /// The chosen cells of `resolve_slots`, as values and spans.
+    fn resolved(
+        slots: &[Slot],
+        width: usize,
+        ok: &dyn Fn(&[Value]) -> bool,
+    ) -> (Vec<(Value, Span)>, Option<(usize, usize)>) {
+        let (range, side) = resolve_slots(slots, width, ok).unwrap();
+        (slots[range].iter().map(slot_cell).collect(), side)
+    }
+
     #[test]
     fn pads_decide_edge_blanks() {
         let ok = |_: &[Value]| true;
         // Leading pad only: the first cell is blank.
-        let (cells, side) = resolve_slots(&[PAD, v(1), v(1)], 3, &ok).unwrap();
+        let (cells, side) = resolved(&[PAD, v(1), v(1)], 3, &ok);
         assert!(cells[0].0.is_blank() && side.is_none());
         // Padding beyond the width is dropped.
-        let (cells, _) = resolve_slots(&[PAD, v(1), v(2), v(3), PAD, PAD], 3, &ok).unwrap();
+        let (cells, _) = resolved(&[PAD, v(1), v(2), v(3), PAD, PAD], 3, &ok);
         assert_eq!(cells.iter().filter(|c| c.0.is_blank()).count(), 0);
         // Both sides, fewer pads than missing cells: all taken, the row stays short.
-        let (cells, side) = resolve_slots(&[PAD, v(1), PAD], 5, &ok).unwrap();
+        let (cells, side) = resolved(&[PAD, v(1), PAD], 5, &ok);
         assert_eq!((cells.len(), side), (3, None));
         // Both sides, more pads than needed: the reading that adds up wins, and is reported.
         let adds = |vals: &[Value]| {
             let n = |x: &Value| x.number().map_or(0, |n| n.mantissa);
             n(&vals[0]) + n(&vals[1]) == n(&vals[2])
         };
-        let (cells, side) = resolve_slots(&[PAD, v(2), v(2), PAD], 3, &adds).unwrap();
+        let (cells, side) = resolved(&[PAD, v(2), v(2), PAD], 3, &adds);
         assert!(cells[0].0.is_blank());
         assert_eq!(side, Some((1, 0)));
     }

@@ -7,7 +7,7 @@ use crate::text::{Line, squashed};
 use crate::value::{Cell, Value};
 
 use super::cells::{Tok, sniff_layout, tokenize};
-use super::rows::{Slot, best_columns, display_center, resolve_slots};
+use super::rows::{Slot, best_columns, display_center, resolve_slots, slot_cell};
 
 /// Reads table 4 from the lines of its region.
 pub(crate) fn read(lines: &[Line<'_>], pdf_document: bool, diags: &mut Vec<Diagnostic>) -> Option<Table4> {
@@ -82,7 +82,7 @@ pub(crate) fn read(lines: &[Line<'_>], pdf_document: bool, diags: &mut Vec<Diagn
     let mut values: Vec<(Value, crate::span::Span)> = match resolve_slots(&slots, 15, &|v| {
         v.chunks(5).all(group_adds_up)
     }) {
-        Some((cells, _)) => cells,
+        Some((cells, _)) => slots[cells].iter().map(slot_cell).collect(),
         None => slots.iter().filter_map(|s| if let Slot::Value(v, sp) = *s { Some((v, sp)) } else { None }).collect(),
     };
     if layout == Layout::PdfLayout
