@@ -142,16 +142,16 @@ impl<'a> Prose<'a> {
                 continue;
             }
             for (i, c) in line.char_indices() {
-                if c.is_whitespace() || c == '\u{feff}' || c == '\u{c}' {
-                    continue;
-                }
+                // The original char's width (a folded digit keeps its source width).
+                let width = c.len_utf8();
                 let c = match c {
+                    // Ideographs, the bulk of the prose, need no whitespace test.
+                    '\u{4e00}'..='\u{9fff}' => c,
                     '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+                    _ if c.is_whitespace() || c == '\u{feff}' || c == '\u{c}' => continue,
                     _ => c,
                 };
                 let at = start + i;
-                // The original char's width (a folded digit keeps its source width).
-                let width = line[i..].chars().next().map_or(1, char::len_utf8);
                 chars.push(c);
                 offs.push((at, at + width));
             }
@@ -257,10 +257,12 @@ impl<'a> Prose<'a> {
     fn scan(&self, section: SectionKind, out: &mut Vec<Claim>) {
         // Every phrase starts with one of these characters (收到/受理/新收, 未发生…,
         // 行政处罚/复议/诉讼, 予以公开…): skip other positions without trying each matcher.
-        const FIRST: &[char] = &['收', '受', '新', '未', '没', '不', '无', '行', '予', '全', '部', '其'];
         let mut i = 0;
         while i < self.chars.len() {
-            if !FIRST.contains(&self.chars[i]) {
+            if !matches!(
+                self.chars[i],
+                '收' | '受' | '新' | '未' | '没' | '不' | '无' | '行' | '予' | '全' | '部' | '其'
+            ) {
                 i += 1;
                 continue;
             }

@@ -13,6 +13,10 @@ const FILTER_BITS: u32 = 12;
 
 pub(crate) struct Keywords {
     patterns: Vec<&'static str>,
+    /// Each keyword's first (up to) eight bytes as a little-endian word, and
+    /// the mask of those bytes: one compare rejects most candidates without
+    /// calling `memcmp`.
+    heads: Vec<(u64, u64)>,
     /// Indexed by a character's low bits: 0 when no keyword starts with a
     /// character of those bits, `k + 1` for `starts[k]`, [`SHARED`] when
     /// several first characters share the bits.
@@ -45,7 +49,8 @@ impl Keywords {
                 _ => SHARED,
             };
         }
-        Keywords { patterns, slots, starts }
+        let heads = patterns.iter().map(|p| head(p.as_bytes())).collect();
+        Keywords { patterns, heads, slots, starts }
     }
 
     /// Calls `hit` with the index of each keyword at each place it occurs in `text`.
@@ -65,13 +70,26 @@ impl Keywords {
                 continue;
             }
             let rest = &text.as_bytes()[at..];
+            let (word, _) = head(rest);
             for &i in ids {
-                if rest.starts_with(self.patterns[usize::from(i)].as_bytes()) {
-                    hit(usize::from(i));
+                let i = usize::from(i);
+                let (key, mask) = self.heads[i];
+                if word & mask == key && rest.starts_with(self.patterns[i].as_bytes()) {
+                    hit(i);
                 }
             }
         }
     }
+}
+
+/// The first (up to) eight bytes of `b` as a little-endian word, and the mask of the bytes present.
+#[inline]
+fn head(b: &[u8]) -> (u64, u64) {
+    let n = b.len().min(8);
+    let mut buf = [0u8; 8];
+    buf[..n].copy_from_slice(&b[..n]);
+    let mask = if n == 8 { u64::MAX } else { (1u64 << (n * 8)) - 1 };
+    (u64::from_le_bytes(buf), mask)
 }
 
 #[inline]

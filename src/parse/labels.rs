@@ -109,10 +109,11 @@ pub(crate) enum T3Text {
 pub(crate) fn classify_t3(sq: &str, group: Option<T3Group>, after_rows: bool) -> T3Text {
     let hits = t3_hits(sq);
     let mut found: Option<(T3Row, bool)> = None;
-    for (i, l) in T3_LABELS.iter().enumerate() {
-        if hits.labels & (1 << i) == 0 {
-            continue;
-        }
+    let mut bits = hits.labels;
+    while bits != 0 {
+        let i = bits.trailing_zeros() as usize;
+        bits &= bits - 1;
+        let l = &T3_LABELS[i];
         let exact = hits.cores & (1 << i) != 0;
         match found {
             None => found = Some((l.row, exact)),
@@ -134,13 +135,13 @@ pub(crate) fn classify_t3(sq: &str, group: Option<T3Group>, after_rows: bool) ->
         // A label wrapped before its keyword was complete (确认或重 | 新出具…).
         return T3Text::Row { row, variant: true };
     }
-    if hits.has(Extra::Total) && (hits.has(Extra::Seven) || after_rows) && sq.chars().count() <= 8 {
+    if hits.has(Extra::Total) && (hits.has(Extra::Seven) || after_rows) && crate::text::char_count(sq) <= 8 {
         return T3Text::Row { row: T3Row::Total, variant: !hits.has(Extra::Seven) };
     }
     if hits.has(Extra::OtherHandling) || sq == "(六)其他" || sq == "六)其他" {
         return T3Text::Group(T3Group::Other);
     }
-    let bare_other = sq.ends_with("其他") && sq.chars().count() <= 6;
+    let bare_other = sq.ends_with("其他") && crate::text::char_count(sq) <= 6;
     if bare_other && (group == Some(T3Group::Other) || sq.starts_with('3')) {
         return T3Text::Row { row: T3Row::OtherOther, variant: !sq.starts_with('3') };
     }
@@ -246,12 +247,19 @@ fn prefix_of_one_core(sq: &str) -> Option<T3Row> {
         c.is_ascii_digit()
             || matches!(c, '、' | '.' | '．' | '(' | ')' | '（' | '）' | '一' | '二' | '三' | '四' | '五' | '六' | '七')
     });
-    if rest.chars().count() < 6 {
+    // Six characters are at least six bytes; count them only when that could be enough.
+    if rest.len() < 6 || crate::text::char_count(rest) < 6 {
         return None;
     }
+    let head = |s: &str| -> [u8; 3] {
+        let b = s.as_bytes();
+        [b[0], b[1], b[2]]
+    };
+    let first = head(rest);
     let mut hit = None;
     for l in T3_LABELS {
-        if l.core.starts_with(rest) {
+        // The first bytes reject almost every core before a full comparison.
+        if head(l.core) == first && l.core.starts_with(rest) {
             if hit.is_some_and(|h| h != l.row) {
                 return None;
             }

@@ -149,10 +149,10 @@ pub(crate) fn anchored<R: Copy + Eq>(
     let mut current: Option<usize> = None;
     let mut seen_label = false;
     for item in items {
-        match *item {
+        match item {
             Item::Label { row, span } => {
                 seen_label = true;
-                current = spec.iter().position(|s| s.0 == row);
+                current = spec.iter().position(|s| s.0 == *row);
                 if let Some(i) = current {
                     let (from, to) = range[i];
                     if all[from..to].iter().any(|s| matches!(s, Slot::Value(..))) {
@@ -163,14 +163,14 @@ pub(crate) fn anchored<R: Copy + Eq>(
                         current = None;
                     } else {
                         range[i] = (all.len(), all.len());
-                        label_span[i] = Some(span);
+                        label_span[i] = Some(*span);
                     }
                 }
             }
             Item::Boundary => current = None,
             Item::Pad { span } => {
                 if let Some(i) = current {
-                    all.push(Slot::Pad(span));
+                    all.push(Slot::Pad(*span));
                     range[i].1 = all.len();
                 }
             }
@@ -180,14 +180,14 @@ pub(crate) fn anchored<R: Copy + Eq>(
                 }
                 match current {
                     Some(i) => {
-                        all.push(Slot::Value(value, span));
+                        all.push(Slot::Value(*value, *span));
                         range[i].1 = all.len();
                     }
                     None => {
                         if strict {
                             return None;
                         }
-                        found.push(Problem::Stray { value, span });
+                        found.push(Problem::Stray { value: *value, span: *span });
                     }
                 }
             }
