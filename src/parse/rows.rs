@@ -525,12 +525,10 @@ mod tests {
     }
     const PAD: Slot = Slot::Pad(Span { start: 0, end: 0, line: 0, column: 0 });
 
+    type Cells = Vec<(Value, Span)>;
+
     /// The chosen cells of `resolve_slots`, as values and spans.
-    fn resolved(
-        slots: &[Slot],
-        width: usize,
-        ok: &dyn Fn(&[Value]) -> bool,
-    ) -> (Vec<(Value, Span)>, Option<(usize, usize)>) {
+    fn resolved(slots: &[Slot], width: usize, ok: &dyn Fn(&[Value]) -> bool) -> (Cells, Option<(usize, usize)>) {
         let (range, side) = resolve_slots(slots, width, ok).unwrap();
         (slots[range].iter().map(slot_cell).collect(), side)
     }
