@@ -269,8 +269,11 @@ impl ColumnCursor {
 /// Splits `src` into lines on `\n`, `\r\n` and lone `\r`; a form feed at the
 /// start of a line is removed and recorded as a page break.
 pub fn lines(src: &str) -> Vec<Line<'_>> {
-    let mut out = Vec::with_capacity(src.len() / 24 + 1);
+    // Counting line feeds first (vectorised) sizes the vector once.
+    let mut out = Vec::with_capacity(memchr::memchr_iter(b'\n', src.as_bytes()).count() + 1);
     let bytes = src.as_bytes();
+    // Most texts have no form feed: then no line needs looking for one.
+    let any_form_feed = memchr::memchr(b'\x0c', bytes).is_some();
     let mut start = 0;
     let mut number = 1u32;
     loop {
@@ -286,7 +289,7 @@ pub fn lines(src: &str) -> Vec<Line<'_>> {
             page_break = true;
         }
         // A form feed in the middle of a line splits nothing but is still a break.
-        if memchr::memchr(b'\x0c', text.as_bytes()).is_some() {
+        if any_form_feed && memchr::memchr(b'\x0c', text.as_bytes()).is_some() {
             page_break = true;
         }
         if end.is_some() || start != i || out.is_empty() || page_break {

@@ -54,6 +54,17 @@ pub(crate) fn sniff_layout(lines: &[Line<'_>], pdf_document: bool) -> Layout {
     let mut inline_numbers = 0;
     // The first lines that hold something tell the layout; a table is far shorter than this.
     for l in lines.iter().filter(|l| !l.text.is_empty()).take(SNIFF_LINES) {
+        // One pass over the bytes tells what the line holds (most lines are a
+        // few bytes long, so per-test searches would cost more than the line).
+        let (mut tab, mut gap) = (false, false);
+        for &c in l.text.as_bytes() {
+            match c {
+                b'\t' => tab = true,
+                // A space, or the lead byte of U+3000 (E3 80 80) and its kin.
+                b' ' | 0xe3 => gap = true,
+                _ => {}
+            }
+        }
         let t = l.text.trim();
         if t.starts_with('|') && t.len() > 1 {
             pipes += 1;
@@ -62,7 +73,7 @@ pub(crate) fn sniff_layout(lines: &[Line<'_>], pdf_document: bool) -> Layout {
             }
             continue;
         }
-        if l.text.contains('\t') {
+        if tab {
             let filled = split_ascii(l.text, b'\t').filter(|f| !is_blankish(f)).count();
             if filled >= 2 {
                 tab_rows += 1;
@@ -73,7 +84,7 @@ pub(crate) fn sniff_layout(lines: &[Line<'_>], pdf_document: bool) -> Layout {
             continue;
         }
         // A line with a number among other words (one cell per line has one word a line).
-        if !t.bytes().any(|b| b == b' ') && !t.contains('\u{3000}') {
+        if !gap || (!t.bytes().any(|b| b == b' ') && !t.contains('\u{3000}')) {
             continue;
         }
         let (mut numbers, mut count) = (0, 0);
@@ -127,6 +138,13 @@ pub(crate) fn tokenize<'a>(lines: &[Line<'a>], layout: Layout, diags: &mut Vec<D
             }
         }
         empty_run = 0;
+        // Fast path: a plain count alone on its line (one cell per line, PDF text).
+        let b = text.as_bytes();
+        if b.len() <= 18 && b.iter().all(u8::is_ascii_digit) {
+            let number = Number::count(b.iter().fold(0i64, |m, d| m * 10 + i64::from(d - b'0')));
+            out.push(Event { tok: Tok::Value { value: Value::Number { number }, span: line.span() }, line_idx: idx });
+            continue;
+        }
         if is_page_number(text) {
             diags.push(Diagnostic::at(
                 DiagnosticCode::PageBreak,
