@@ -55,8 +55,8 @@ fn carried(prev: &Report, next: &Report, last_year: &str, out: &mut Vec<Finding>
         }
         let mut f = Finding::new(Rule::ContinuityCarried, applicant_label(col), n.key, p.value(), found(&n));
         f.cells = vec![n.key, p.key];
-        f.span = n.span;
-        f.related_span = p.span;
+        f.span = n.span();
+        f.related_span = p.span();
         f.assumed_blank_zero = [&n, &p].iter().filter(|t| t.read == Read::Blank).map(|t| t.key).collect();
         f.message = format!("二、上年结转 = {} but {last_year}的 四、结转下年度继续办理 = {}", n.value(), p.value());
         f.arithmetic = format!("{last_year} 四 {} ≠ 二 {}", p.shown(), n.shown());
@@ -81,8 +81,8 @@ fn in_force(prev: &Report, next: &Report, last_year: &str, out: &mut Vec<Finding
         }
         let mut f = Finding::new(Rule::ContinuityInForce, item.label_zh(), now.key, expected, found(&now));
         f.cells = vec![now.key, issued.key, repealed.key];
-        f.span = now.span;
-        f.related_span = before.span;
+        f.span = now.span();
+        f.related_span = before.span();
         let mut blanks: Vec<CellKey> = terms.iter().filter(|t| t.read == Read::Blank).map(|t| t.key).collect();
         blanks.dedup();
         f.assumed_blank_zero = blanks;

@@ -288,17 +288,24 @@ fn read(cell: Option<&Cell>) -> Read {
 }
 
 /// A cell term of a sum: its key, what it holds and where.
+/// (It borrows the cell rather than copying its span: the rules build
+/// hundreds of terms per report and need a span only for a finding.)
 #[derive(Clone, Copy, Debug)]
-struct Term {
+struct Term<'r> {
     key: CellKey,
     read: Read,
-    span: Option<Span>,
+    cell: Option<&'r Cell>,
 }
 
-impl Term {
-    fn of(report: &Report, key: CellKey) -> Term {
+impl<'r> Term<'r> {
+    fn of(report: &'r Report, key: CellKey) -> Term<'r> {
         let cell = report.cell(key);
-        Term { key, read: read(cell), span: cell.map(|c| c.span) }
+        Term { key, read: read(cell), cell }
+    }
+
+    /// Where the cell is, if it was read.
+    fn span(&self) -> Option<Span> {
+        self.cell.map(|c| c.span)
     }
 
     /// The value with blank as 0 (absent and other as 0 too: callers filter them out first).
@@ -372,8 +379,8 @@ struct SumRule<'a> {
     blank_rule: Rule,
     /// Names the row or column in messages; only called when there is a finding.
     subject: &'a dyn Fn() -> String,
-    total: Term,
-    parts: &'a [Term],
+    total: Term<'a>,
+    parts: &'a [Term<'a>],
     /// How the total is named in messages (`总计`, `（七）总计`).
     total_name: &'a str,
     /// How the parts are named in messages (`自然人+…+其他`).
@@ -419,7 +426,7 @@ impl SumRule<'_> {
             }
         }
         f.cells = cells;
-        f.span = self.total.span;
+        f.span = self.total.span();
         f.assumed_blank_zero = blanks;
         Some(f)
     }

@@ -550,7 +550,7 @@ pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
             let mut f =
                 Finding::new(claim.kind.rule(), section_label(claim.section), first.key, claim.value, Some(table));
             f.cells = terms.iter().map(|t| t.key).collect();
-            f.span = first.span;
+            f.span = first.span();
             f.assumed_blank_zero = terms.iter().filter(|t| t.read == Read::Blank).map(|t| t.key).collect();
             f.related_span = Some(claim.span);
             f.message =

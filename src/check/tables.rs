@@ -82,7 +82,7 @@ fn balance(col: Applicant, [a, b, c, d]: [Term; 4]) -> Option<Finding> {
     };
     let mut f = Finding::new(Rule::T3Balance, applicant_label(col), c.key, lhs.saturating_sub(d.value()), found);
     f.cells = terms.iter().map(|t| t.key).collect();
-    f.span = c.span;
+    f.span = c.span();
     f.assumed_blank_zero = terms.iter().filter(|t| t.read == Read::Blank).map(|t| t.key).collect();
     f.message = format!("一+二 = {lhs} but 三（七）+四 = {rhs}");
     f.arithmetic =
