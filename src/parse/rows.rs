@@ -66,10 +66,41 @@ pub(crate) enum Slot {
 pub(crate) type Resolved = (std::ops::Range<usize>, Option<(usize, usize)>);
 
 /// The cell a slot stands for: its value, or a blank for an empty field.
-pub(crate) fn slot_cell(s: &Slot) -> (Value, Span) {
-    match *s {
-        Slot::Value(v, sp) => (v, sp),
-        Slot::Pad(sp) => (Value::Blank, sp),
+pub(crate) fn slot_cell<S: SlotLike>(s: &S) -> (Value, Span) {
+    s.cell()
+}
+
+/// What `resolve_slots` needs of a slot: whether it holds a value, and its
+/// cell. Anchored pairing passes references to the items themselves, so
+/// cells are not copied into a second vector on the way.
+pub(crate) trait SlotLike {
+    fn is_value(&self) -> bool;
+    fn cell(&self) -> (Value, Span);
+}
+
+impl SlotLike for Slot {
+    fn is_value(&self) -> bool {
+        matches!(self, Slot::Value(..))
+    }
+    fn cell(&self) -> (Value, Span) {
+        match *self {
+            Slot::Value(v, sp) => (v, sp),
+            Slot::Pad(sp) => (Value::Blank, sp),
+        }
+    }
+}
+
+/// An item collected for a row: a value or a pad (anchored pairing collects nothing else).
+impl<R> SlotLike for &Item<R> {
+    fn is_value(&self) -> bool {
+        matches!(self, Item::Value { .. })
+    }
+    fn cell(&self) -> (Value, Span) {
+        match **self {
+            Item::Value { value, span } => (value, span),
+            Item::Pad { span } | Item::Label { span, .. } => (Value::Blank, span),
+            Item::Boundary => (Value::Blank, Span::default()),
+        }
     }
 }
 
@@ -80,9 +111,13 @@ pub(crate) fn slot_cell(s: &Slot) -> (Value, Span) {
 /// cells (see [`slot_cell`]) and, when pads on both sides were possible, how
 /// many were taken on each side. `None` when the values alone are more than
 /// the width.
-pub(crate) fn resolve_slots(slots: &[Slot], width: usize, row_ok: &dyn Fn(&[Value]) -> bool) -> Option<Resolved> {
-    let first = slots.iter().position(|s| matches!(s, Slot::Value(..)));
-    let last = slots.iter().rposition(|s| matches!(s, Slot::Value(..)));
+pub(crate) fn resolve_slots<S: SlotLike>(
+    slots: &[S],
+    width: usize,
+    row_ok: &dyn Fn(&[Value]) -> bool,
+) -> Option<Resolved> {
+    let first = slots.iter().position(S::is_value);
+    let last = slots.iter().rposition(S::is_value);
     let (a, b) = match (first, last) {
         (Some(a), Some(b)) => (a, b + 1),
         // No value at all: the pads, if they are exactly the row, are its blank cells.
@@ -97,8 +132,8 @@ pub(crate) fn resolve_slots(slots: &[Slot], width: usize, row_ok: &dyn Fn(&[Valu
         return None;
     }
     let need = width - inner;
-    let left = slots[..a].iter().rev().take_while(|s| matches!(s, Slot::Pad(_))).count();
-    let right = slots[b..].iter().take_while(|s| matches!(s, Slot::Pad(_))).count();
+    let left = slots[..a].iter().rev().take_while(|s| !s.is_value()).count();
+    let right = slots[b..].iter().take_while(|s| !s.is_value()).count();
     let (take_left, take_right, assumed) = if need == 0 {
         (0, 0, false)
     } else if left + right <= need {
@@ -118,7 +153,7 @@ pub(crate) fn resolve_slots(slots: &[Slot], width: usize, row_ok: &dyn Fn(&[Valu
         let mut fits = (0usize, 0usize); // (how many splits add up, the first of them)
         for l in lo..=hi {
             vals.clear();
-            vals.extend(slots[a - l..b + need - l].iter().map(|s| slot_cell(s).0));
+            vals.extend(slots[a - l..b + need - l].iter().map(|s| s.cell().0));
             if row_ok(&vals) {
                 fits = (fits.0 + 1, if fits.0 == 0 { l } else { fits.1 });
             }
@@ -143,7 +178,7 @@ pub(crate) fn anchored<R: Copy + Eq>(
     let mut found: Vec<Problem<R>> = Vec::new();
     // Every row's slots in one vector: a row's slots are contiguous, because
     // they are collected only between its label and the next label or boundary.
-    let mut all: Vec<Slot> = Vec::with_capacity(items.len());
+    let mut all: Vec<&Item<R>> = Vec::with_capacity(items.len());
     let mut range: Vec<(usize, usize)> = vec![(0, 0); spec.len()];
     let mut label_span: Vec<Option<Span>> = vec![None; spec.len()];
     let mut current: Option<usize> = None;
@@ -155,7 +190,7 @@ pub(crate) fn anchored<R: Copy + Eq>(
                 current = spec.iter().position(|s| s.0 == *row);
                 if let Some(i) = current {
                     let (from, to) = range[i];
-                    if all[from..to].iter().any(|s| matches!(s, Slot::Value(..))) {
+                    if all[from..to].iter().any(SlotLike::is_value) {
                         // The same row again after it got values: a second copy.
                         if strict {
                             return None;
@@ -168,9 +203,9 @@ pub(crate) fn anchored<R: Copy + Eq>(
                 }
             }
             Item::Boundary => current = None,
-            Item::Pad { span } => {
+            Item::Pad { .. } => {
                 if let Some(i) = current {
-                    all.push(Slot::Pad(*span));
+                    all.push(item);
                     range[i].1 = all.len();
                 }
             }
@@ -180,7 +215,7 @@ pub(crate) fn anchored<R: Copy + Eq>(
                 }
                 match current {
                     Some(i) => {
-                        all.push(Slot::Value(*value, *span));
+                        all.push(item);
                         range[i].1 = all.len();
                     }
                     None => {
@@ -194,7 +229,6 @@ pub(crate) fn anchored<R: Copy + Eq>(
         }
     }
     let mut placed: Vec<Placed<R>> = Vec::with_capacity(spec.iter().map(|s| s.1).sum());
-    let mut values: Vec<(Value, Span)> = Vec::new();
     for (i, &(row, width)) in spec.iter().enumerate() {
         let Some(lspan) = label_span[i] else {
             if strict {
@@ -204,11 +238,14 @@ pub(crate) fn anchored<R: Copy + Eq>(
             continue;
         };
         let slots = &all[range[i].0..range[i].1];
-        let (cells, side): (&[(Value, Span)], _) = match resolve_slots(slots, width, row_ok) {
+        let placed_from = placed.len();
+        let side = match resolve_slots(slots, width, row_ok) {
             Some((r, side)) => {
-                values.clear();
-                values.extend(slots[r].iter().map(slot_cell));
-                (&values, side)
+                for (col, s) in slots[r].iter().enumerate() {
+                    let (value, span) = s.cell();
+                    placed.push(Placed { row, col, value, span, filled: false });
+                }
+                side
             }
             None => {
                 if strict {
@@ -217,38 +254,42 @@ pub(crate) fn anchored<R: Copy + Eq>(
                 // Too many cells. If the values alone fit, the empty fields among them were
                 // padding: keep the values. Else keep the first `width` cells from the first
                 // value on (empty fields between values blank) and report the other values.
-                values.clear();
-                values.extend(
-                    slots.iter().filter_map(|s| if let Slot::Value(v, sp) = *s { Some((v, sp)) } else { None }),
-                );
-                if values.len() > width {
-                    let first = slots.iter().position(|s| matches!(s, Slot::Value(..))).unwrap_or(0);
-                    values.clear();
-                    values.extend(slots[first..].iter().map(slot_cell));
-                    let keep = values.len().min(width);
-                    for s in &slots[first + keep..] {
-                        if let Slot::Value(value, span) = *s {
-                            found.push(Problem::Stray { value, span });
+                let n_values = slots.iter().filter(|s| s.is_value()).count();
+                let (from, keep) = if n_values <= width {
+                    (0, width)
+                } else {
+                    (slots.iter().position(SlotLike::is_value).unwrap_or(0), width)
+                };
+                let mut col = 0;
+                for (k, s) in slots[from..].iter().enumerate() {
+                    let (value, span) = s.cell();
+                    if n_values <= width {
+                        // Only the values; the empty fields were padding.
+                        if s.is_value() {
+                            placed.push(Placed { row, col, value, span, filled: false });
+                            col += 1;
                         }
+                    } else if k < keep {
+                        placed.push(Placed { row, col, value, span, filled: false });
+                        col += 1;
+                    } else if s.is_value() {
+                        found.push(Problem::Stray { value, span });
                     }
-                    values.truncate(keep);
                 }
-                (&values, None)
+                None
             }
         };
+        let got = placed.len() - placed_from;
         if let Some((leading, trailing)) = side {
             found.push(Problem::BlankSideAssumed { row, span: lspan, leading, trailing });
         }
-        if cells.len() < width {
+        if got < width {
             if strict {
                 return None;
             }
-            found.push(Problem::Short { row, got: cells.len(), width, span: lspan });
+            found.push(Problem::Short { row, got, width, span: lspan });
         }
-        for (col, &(value, span)) in cells.iter().enumerate() {
-            placed.push(Placed { row, col, value, span, filled: false });
-        }
-        for col in cells.len()..width {
+        for col in got..width {
             placed.push(Placed { row, col, value: Value::Blank, span: lspan, filled: true });
         }
     }
