@@ -80,9 +80,22 @@ impl Number {
             let mantissa = b.iter().fold(0i64, |m, d| m * 10 + i64::from(d - b'0'));
             return Some(Number { mantissa, scale: 0, unit: None });
         }
+        // Text that starts with an ideograph or a letter is no number: the
+        // common case (labels), told without trimming.
+        if let Some(&c) = b.first()
+            && ((0xe4..=0xe9).contains(&c) || c.is_ascii_alphabetic())
+        {
+            return None;
+        }
         // Anything else must start (after spaces) with a sign or a digit, ASCII or full-width.
         // (Full-width: ＋ U+FF0B, － U+FF0D, ０-９ U+FF10-FF19, all EF BC xx.)
-        let lead = s.trim_start().as_bytes();
+        // (Only a string that may start with whitespace needs trimming to tell.)
+        let lead = match b.first() {
+            Some(c) if c.is_ascii_whitespace() || matches!(c, 0x0b | 0xc2 | 0xe1 | 0xe2 | 0xe3) => {
+                s.trim_start().as_bytes()
+            }
+            _ => b,
+        };
         let full_width_sign_or_digit =
             lead.len() >= 3 && lead[0] == 0xef && lead[1] == 0xbc && matches!(lead[2], 0x8b | 0x8d | 0x90..=0x99);
         if !(matches!(lead.first(), Some(b'0'..=b'9' | b'-' | b'+')) || full_width_sign_or_digit) {

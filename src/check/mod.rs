@@ -299,7 +299,11 @@ struct Term<'r> {
 
 impl<'r> Term<'r> {
     fn of(report: &'r Report, key: CellKey) -> Term<'r> {
-        let cell = report.cell(key);
+        Term::with(key, report.cell(key))
+    }
+
+    /// A term for a cell already looked up (the table rules read hundreds per report).
+    fn with(key: CellKey, cell: Option<&'r Cell>) -> Term<'r> {
         Term { key, read: read(cell), cell }
     }
 
@@ -394,15 +398,25 @@ impl SumRule<'_> {
         }
         // The parts that were read (absent rows are not parts); no list is built unless there is a finding.
         let parts = || self.parts.iter().filter(|t| t.read != Read::Absent);
-        if parts().next().is_none() || parts().any(|t| t.read == Read::Other) {
+        // One pass: whether any part was read, whether all read ones are blank, the sum.
+        let (mut read, mut all_blank, mut sum) = (false, true, 0i64);
+        for t in self.parts {
+            match t.read {
+                Read::Absent => {}
+                Read::Other => return None,
+                Read::Blank => read = true,
+                Read::Count(n) => {
+                    read = true;
+                    all_blank = false;
+                    // Saturating: a cell can hold any i64 (hostile input must not overflow a sum).
+                    sum = sum.saturating_add(n);
+                }
+            }
+        }
+        // No part, or all parts blank: nothing to add up (an entirely blank row is no error).
+        if !read || all_blank {
             return None;
         }
-        // All parts blank: nothing to add up (and an entirely blank row is no error).
-        if parts().all(|t| t.read == Read::Blank) {
-            return None;
-        }
-        // Saturating: a cell can hold any i64 (hostile input must not overflow a sum).
-        let sum: i64 = parts().fold(0i64, |acc, t| acc.saturating_add(t.value()));
         // Decide first; the words and lists of a finding are only built for one.
         let (rule, found) = match self.total.read {
             Read::Blank if sum != 0 => (self.blank_rule, None),

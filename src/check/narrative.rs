@@ -115,8 +115,9 @@ struct Prose<'a> {
     body: &'a str,
     base: Span,
     chars: Vec<char>,
-    /// Byte offset (into `body`) of each char of `chars`, and one past its end.
-    offs: Vec<(usize, usize)>,
+    /// Byte offset (into `body`) of each char of `chars` (its end is found
+    /// from the source char there: a folded digit keeps its source width).
+    offs: Vec<usize>,
 }
 
 const TERMINATORS: &[char] = &['。', '；', ';', '，', ',', '！', '!', '？', '?', '、'];
@@ -126,6 +127,31 @@ const NOT_RECEIVED: &[&str] = &[
     "复议", "诉讼", "结转", "上年", "同比", "较", "增", "减", "下降", "上升", "答复", "办结", "办理", "处理", "引发",
     "引起", "投诉", "举报", "其中", "占", "不予", "无法", "部分", "予以", "撤回", "转", "补正", "涉及", "平均",
 ];
+
+/// Phrases that open a claim of applications received.
+const RECEIVED_TRIGGERS: [&str; 3] = ["收到", "受理", "新收"];
+
+/// Phrases that open a claim of no 行政复议 / 行政诉讼.
+const NONE_TRIGGERS: &[&str] =
+    &["未发生", "没有发生", "未出现", "没有出现", "未产生", "不存在", "无因", "没有因", "未因", "未有", "未收到"];
+
+/// Phrases that open a claim about an outcome, longest first.
+const OUTCOME_PHRASES: &[(&str, ClaimKind)] = &[
+    ("予以公开及部分公开", ClaimKind::GrantedOrPartially),
+    ("予以公开和部分公开", ClaimKind::GrantedOrPartially),
+    ("予以公开或部分公开", ClaimKind::GrantedOrPartially),
+    ("予以公开、部分公开", ClaimKind::GrantedOrPartially),
+    ("全部或部分公开", ClaimKind::GrantedOrPartially),
+    ("予以公开", ClaimKind::Granted),
+    ("部分公开", ClaimKind::PartiallyGranted),
+    ("不予公开", ClaimKind::Withheld),
+    ("无法提供", ClaimKind::Unavailable),
+    ("不予处理", ClaimKind::NotProcessed),
+    ("其他处理", ClaimKind::OtherProcessing),
+];
+
+/// Phrases that open a claim about 行政处罚, 行政复议 and 行政诉讼 (in this order).
+const CASE_PHRASES: [&str; 3] = ["行政处罚", "行政复议", "行政诉讼"];
 
 /// Words that turn 未发生…行政复议 into something else than "no cases".
 const NOT_NONE: &[&str] = &["纠错", "纠正", "败诉", "撤销", "违法", "被撤", "追究"];
@@ -141,19 +167,29 @@ impl<'a> Prose<'a> {
             if crate::parse::markers::is_page_number(line.trim_end()) {
                 continue;
             }
-            for (i, c) in line.char_indices() {
-                // The original char's width (a folded digit keeps its source width).
-                let width = c.len_utf8();
+            let b = line.as_bytes();
+            let mut i = 0;
+            while i < b.len() {
+                // Ideographs (lead bytes E4-E9), the bulk of the prose, are decoded
+                // in place and need no whitespace test.
+                if (0xe4..=0xe9).contains(&b[i]) && i + 2 < b.len() {
+                    let cp =
+                        (u32::from(b[i] & 0x0f) << 12) | (u32::from(b[i + 1] & 0x3f) << 6) | u32::from(b[i + 2] & 0x3f);
+                    chars.push(char::from_u32(cp).unwrap_or('\u{fffd}'));
+                    offs.push(start + i);
+                    i += 3;
+                    continue;
+                }
+                let Some(c) = line[i..].chars().next() else { break };
+                let at = i;
+                i += c.len_utf8();
                 let c = match c {
-                    // Ideographs, the bulk of the prose, need no whitespace test.
-                    '\u{4e00}'..='\u{9fff}' => c,
                     '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
                     _ if c.is_whitespace() || c == '\u{feff}' || c == '\u{c}' => continue,
                     _ => c,
                 };
-                let at = start + i;
                 chars.push(c);
-                offs.push((at, at + width));
+                offs.push(start + at);
             }
         }
         Prose { body, base, chars, offs }
@@ -173,23 +209,31 @@ impl<'a> Prose<'a> {
 
     /// The source span of squashed chars `[from, to)`.
     fn span(&self, from: usize, to: usize) -> Span {
-        let start = self.offs[from].0;
-        let end = self.offs[to.max(from + 1) - 1].1;
+        let start = self.offs[from];
+        let last = self.offs[to.max(from + 1) - 1];
+        let end = last + self.body[last..].chars().next().map_or(1, char::len_utf8);
         let before = &self.body[..start];
         let mut line = self.base.line;
         let mut line_start = 0;
         let bytes = before.as_bytes();
-        for (k, &b) in bytes.iter().enumerate() {
-            if b == b'\n' || (b == b'\r' && bytes.get(k + 1) != Some(&b'\n')) {
-                line += 1;
-                line_start = k + 1;
+        if memchr::memchr(b'\r', bytes).is_none() {
+            // The usual case, counted a vector at a time: only \n ends lines.
+            let n = memchr::memchr_iter(b'\n', bytes).count();
+            line = line.saturating_add(u32::try_from(n).unwrap_or(u32::MAX));
+            line_start = memchr::memrchr(b'\n', bytes).map_or(0, |k| k + 1);
+        } else {
+            for (k, &b) in bytes.iter().enumerate() {
+                if b == b'\n' || (b == b'\r' && bytes.get(k + 1) != Some(&b'\n')) {
+                    line += 1;
+                    line_start = k + 1;
+                }
             }
         }
         let column = if line_start == 0 {
-            self.base.column + before.chars().count() as u32
+            self.base.column + crate::text::char_count(before) as u32
         } else {
             let l = before[line_start..].trim_start_matches('\u{c}');
-            l.chars().count() as u32 + 1
+            crate::text::char_count(l) as u32 + 1
         };
         Span { start: self.base.start + start, end: self.base.start + end, line, column }
     }
@@ -255,14 +299,11 @@ impl<'a> Prose<'a> {
     }
 
     fn scan(&self, section: SectionKind, out: &mut Vec<Claim>) {
-        // Every phrase starts with one of these characters (收到/受理/新收, 未发生…,
-        // 行政处罚/复议/诉讼, 予以公开…): skip other positions without trying each matcher.
+        // Every phrase starts with one of a few pairs of characters (see
+        // `may_start`): skip other positions without trying each matcher.
         let mut i = 0;
         while i < self.chars.len() {
-            if !matches!(
-                self.chars[i],
-                '收' | '受' | '新' | '未' | '没' | '不' | '无' | '行' | '予' | '全' | '部' | '其'
-            ) {
+            if !may_start(self.chars[i], self.chars.get(i + 1).copied().unwrap_or(' ')) {
                 i += 1;
                 continue;
             }
@@ -278,7 +319,7 @@ impl<'a> Prose<'a> {
 
     /// 收到/受理/新收 …申请 N 件, 未收到…申请.
     fn received(&self, i: usize, section: SectionKind, out: &mut Vec<Claim>) -> Option<usize> {
-        let trigger = ["收到", "受理", "新收"].into_iter().find(|t| self.at(i, t))?;
+        let trigger = RECEIVED_TRIGGERS.into_iter().find(|t| self.at(i, t))?;
         let seg_from = i + 2;
         let negated = [("尚未", 2), ("没有", 2), ("未", 1), ("没", 1)]
             .into_iter()
@@ -325,20 +366,7 @@ impl<'a> Prose<'a> {
 
     /// 未发生/不存在/无因…行政复议、行政诉讼: claims of 0.
     fn none_reviews(&self, i: usize, section: SectionKind, out: &mut Vec<Claim>) -> Option<usize> {
-        const TRIGGERS: &[&str] = &[
-            "未发生",
-            "没有发生",
-            "未出现",
-            "没有出现",
-            "未产生",
-            "不存在",
-            "无因",
-            "没有因",
-            "未因",
-            "未有",
-            "未收到",
-        ];
-        let t = TRIGGERS.iter().find(|t| self.at(i, t))?;
+        let t = NONE_TRIGGERS.iter().find(|t| self.at(i, t))?;
         let from = i + t.chars().count();
         let mut j = from;
         while j < self.chars.len() && j - from < 40 && !TERMINATORS[..9].contains(&self.chars[j]) {
@@ -364,7 +392,7 @@ impl<'a> Prose<'a> {
 
     /// 行政处罚 N 件/起/宗.
     fn punishments(&self, i: usize, section: SectionKind, out: &mut Vec<Claim>) -> Option<usize> {
-        if !self.at(i, "行政处罚") {
+        if !self.at(i, CASE_PHRASES[0]) {
             return None;
         }
         const FILLERS: &[&str] = &[
@@ -397,9 +425,9 @@ impl<'a> Prose<'a> {
 
     /// 行政复议 / 行政诉讼 N 件, in a sentence about 公开.
     fn reviews(&self, i: usize, section: SectionKind, out: &mut Vec<Claim>) -> Option<usize> {
-        let kind = if self.at(i, "行政复议") {
+        let kind = if self.at(i, CASE_PHRASES[1]) {
             ClaimKind::Reviews
-        } else if self.at(i, "行政诉讼") {
+        } else if self.at(i, CASE_PHRASES[2]) {
             ClaimKind::Litigation
         } else {
             return None;
@@ -416,20 +444,7 @@ impl<'a> Prose<'a> {
 
     /// 予以公开（及部分公开）/ 部分公开 / 不予公开 / 无法提供 / 不予处理 / 其他处理 N 件.
     fn outcomes(&self, i: usize, section: SectionKind, out: &mut Vec<Claim>) -> Option<usize> {
-        const PHRASES: &[(&str, ClaimKind)] = &[
-            ("予以公开及部分公开", ClaimKind::GrantedOrPartially),
-            ("予以公开和部分公开", ClaimKind::GrantedOrPartially),
-            ("予以公开或部分公开", ClaimKind::GrantedOrPartially),
-            ("予以公开、部分公开", ClaimKind::GrantedOrPartially),
-            ("全部或部分公开", ClaimKind::GrantedOrPartially),
-            ("予以公开", ClaimKind::Granted),
-            ("部分公开", ClaimKind::PartiallyGranted),
-            ("不予公开", ClaimKind::Withheld),
-            ("无法提供", ClaimKind::Unavailable),
-            ("不予处理", ClaimKind::NotProcessed),
-            ("其他处理", ClaimKind::OtherProcessing),
-        ];
-        let &(phrase, kind) = PHRASES.iter().find(|(p, _)| self.at(i, p))?;
+        let &(phrase, kind) = OUTCOME_PHRASES.iter().find(|(p, _)| self.at(i, p))?;
         let prev = i.checked_sub(1).map(|k| self.chars[k]);
         match kind {
             ClaimKind::Granted if prev == Some('不') => return None,
@@ -447,10 +462,56 @@ impl<'a> Prose<'a> {
     }
 }
 
+/// Whether a phrase a matcher looks for can start with these two characters.
+/// Every phrase starts with one of these pairs (收到/受理/新收, 未发生/未收到…,
+/// 没有…, 不存在/不予…, 无因/无法…, 行政…, 予以…, 全部…, 部分…, 其他…), so
+/// other positions are skipped without trying each matcher. A new phrase
+/// needs its first two characters here (`every_phrase_may_start` checks).
+fn may_start(first: char, second: char) -> bool {
+    matches!(
+        (first, second),
+        ('收', '到')
+            | ('受', '理')
+            | ('新', '收')
+            | ('未', '发' | '出' | '产' | '因' | '有' | '收')
+            | ('没', '有')
+            | ('不', '存' | '予')
+            | ('无', '因' | '法')
+            | ('行', '政')
+            | ('予', '以')
+            | ('全', '部')
+            | ('部', '分')
+            | ('其', '他')
+    )
+}
+
 /// The cells a claim is compared with, and how they are named.
 struct Target {
     keys: Vec<CellKey>,
-    label: String,
+    label: TargetLabel,
+}
+
+/// How a target is named in a finding (the words are built only for a finding).
+enum TargetLabel {
+    Cell(CellKey),
+    /// An outcome group's rows: the group and how many rows.
+    Group(T3Group, usize),
+    GrantedOrPartially,
+}
+
+impl TargetLabel {
+    fn text(&self) -> String {
+        match *self {
+            TargetLabel::Cell(key) => short_cell_label(key),
+            TargetLabel::Group(group, rows) => {
+                let n = ["一", "二", "三", "四", "五", "六"][group.index()];
+                format!("（{n}）{} {rows} rows/总计", group.label_zh())
+            }
+            TargetLabel::GrantedOrPartially => {
+                format!("{} + {} 总计", t3_row_label(T3Row::Granted), t3_row_label(T3Row::PartiallyGranted))
+            }
+        }
+    }
 }
 
 fn t3_total(row: T3Row) -> CellKey {
@@ -463,17 +524,13 @@ fn group_target(report: &Report, group: T3Group) -> Target {
         let single = report.table3.as_ref().is_some_and(|t| t.has_row(T3Row::OtherTotal));
         rows.retain(|&r| (r == T3Row::OtherTotal) == single);
     }
-    let label = if rows.len() == 1 {
-        short_cell_label(t3_total(rows[0]))
-    } else {
-        let n = ["一", "二", "三", "四", "五", "六"][group.index()];
-        format!("（{n}）{} {} rows/总计", group.label_zh(), rows.len())
-    };
+    let label =
+        if rows.len() == 1 { TargetLabel::Cell(t3_total(rows[0])) } else { TargetLabel::Group(group, rows.len()) };
     Target { keys: rows.into_iter().map(t3_total).collect(), label }
 }
 
 fn targets(report: &Report, claim: &Claim) -> Vec<Target> {
-    let one = |key: CellKey| vec![Target { keys: vec![key], label: short_cell_label(key) }];
+    let one = |key: CellKey| vec![Target { keys: vec![key], label: TargetLabel::Cell(key) }];
     match claim.kind {
         ClaimKind::RequestsReceived => one(t3_total(T3Row::NewReceived)),
         ClaimKind::Punishments => one(CellKey::T2(T2Key { item: T2Item::Punishment, measure: T2Measure::Decisions })),
@@ -488,7 +545,7 @@ fn targets(report: &Report, claim: &Claim) -> Vec<Target> {
         ClaimKind::PartiallyGranted => one(t3_total(T3Row::PartiallyGranted)),
         ClaimKind::GrantedOrPartially => vec![Target {
             keys: vec![t3_total(T3Row::Granted), t3_total(T3Row::PartiallyGranted)],
-            label: format!("{} + {} 总计", t3_row_label(T3Row::Granted), t3_row_label(T3Row::PartiallyGranted)),
+            label: TargetLabel::GrantedOrPartially,
         }],
         ClaimKind::Withheld => vec![group_target(report, T3Group::Withheld)],
         ClaimKind::Unavailable => vec![group_target(report, T3Group::Unavailable)],
@@ -553,8 +610,12 @@ pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
             f.span = first.span();
             f.assumed_blank_zero = terms.iter().filter(|t| t.read == Read::Blank).map(|t| t.key).collect();
             f.related_span = Some(claim.span);
-            f.message =
-                format!("the text says “{}” (line {}) but {} = {table}", claim.text, claim.span.line, target.label);
+            f.message = format!(
+                "the text says “{}” (line {}) but {} = {table}",
+                claim.text,
+                claim.span.line,
+                target.label.text()
+            );
             f.arithmetic = if terms.len() == 1 {
                 format!("text {} ≠ table {}", claim.value, terms[0].shown())
             } else {
@@ -563,6 +624,26 @@ pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
             };
             f.claim = Some(claim.clone());
             out.push(f);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The two-character filter lets every phrase a matcher looks for through.
+    #[test]
+    fn every_phrase_may_start() {
+        let phrases = RECEIVED_TRIGGERS
+            .iter()
+            .chain(NONE_TRIGGERS)
+            .chain(OUTCOME_PHRASES.iter().map(|(p, _)| p))
+            .chain(CASE_PHRASES.iter());
+        for p in phrases {
+            let mut cs = p.chars();
+            let (a, b) = (cs.next().unwrap(), cs.next().unwrap());
+            assert!(may_start(a, b), "{p}");
         }
     }
 }

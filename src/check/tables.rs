@@ -8,7 +8,7 @@ use crate::report::Report;
 /// Table 3: every row's total, every column's outcome total, every column's balance.
 pub(super) fn check_t3(report: &Report, out: &mut Vec<Finding>) {
     let Some(t3) = report.table3.as_ref() else { return };
-    let term = |row, col| Term::of(report, CellKey::T3 { row, col });
+    let term = |row, col| Term::with(CellKey::T3 { row, col }, t3.get(row, col));
 
     for &row in T3Row::ALL {
         if !t3.has_row(row) {
@@ -35,8 +35,10 @@ pub(super) fn check_t3(report: &Report, out: &mut Vec<Finding>) {
         .copied()
         .filter(|r| r.is_outcome() && !(skip_other_total && *r == T3Row::OtherTotal))
         .collect();
+    let mut parts: Vec<Term> = Vec::with_capacity(outcome_rows.len());
     for &col in Applicant::ALL {
-        let parts: Vec<Term> = outcome_rows.iter().map(|&row| term(row, col)).collect();
+        parts.clear();
+        parts.extend(outcome_rows.iter().map(|&row| term(row, col)));
         let rule = SumRule {
             rule: Rule::T3OutcomeTotal,
             blank_rule: Rule::T3BlankTotal,

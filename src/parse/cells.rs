@@ -8,7 +8,7 @@
 use crate::diag::{Diagnostic, DiagnosticCode};
 use crate::report::Layout;
 use crate::span::Span;
-use crate::text::{ColumnCursor, Line, is_blank_marker, is_blankish, split_ascii, words};
+use crate::text::{ColumnCursor, Line, find_byte, is_blank_marker, is_blankish, split_ascii, words};
 use crate::value::{Number, Value};
 
 use super::markers::is_page_number;
@@ -126,7 +126,10 @@ pub(crate) fn tokenize<'a>(lines: &[Line<'a>], layout: Layout, diags: &mut Vec<D
     let mut empty_run = 0usize;
     for (idx, line) in lines.iter().enumerate() {
         let text = line.text;
-        if text.is_empty() || (layout != Layout::CellPerLine && is_blankish(text)) {
+        // Trimmed once: the tests below look at the line's first character.
+        let trimmed = text.trim();
+        let blank = trimmed.is_empty() || is_blankish(trimmed);
+        if text.is_empty() || (layout != Layout::CellPerLine && blank) {
             empty_run += 1;
             continue;
         }
@@ -145,7 +148,7 @@ pub(crate) fn tokenize<'a>(lines: &[Line<'a>], layout: Layout, diags: &mut Vec<D
             out.push(Event { tok: Tok::Value { value: Value::Number { number }, span: line.span() }, line_idx: idx });
             continue;
         }
-        if is_page_number(text) {
+        if is_page_number(trimmed) {
             diags.push(Diagnostic::at(
                 DiagnosticCode::PageBreak,
                 line.span(),
@@ -153,16 +156,15 @@ pub(crate) fn tokenize<'a>(lines: &[Line<'a>], layout: Layout, diags: &mut Vec<D
             ));
             continue;
         }
-        if is_blankish(text) {
+        if blank {
             // Cell-per-line: a line of only spaces or tabs is an empty cell.
             out.push(Event { tok: Tok::Value { value: Value::Blank, span: line.span() }, line_idx: idx });
             continue;
         }
         let mut cur = ColumnCursor::default();
-        let trimmed = text.trim();
         if trimmed.starts_with('|') {
             tokenize_markdown(line, idx, &mut cur, &mut out);
-        } else if text.contains('\t') {
+        } else if find_byte(text.as_bytes(), b'\t').is_some() {
             tokenize_tabbed(line, idx, &mut cur, &mut out);
         } else if let Some(rest) = trimmed.strip_prefix('#') {
             push_words(line, rest.trim_start_matches('#'), idx, false, &mut cur, &mut out);
@@ -300,6 +302,20 @@ fn push_field<'a>(line: &Line<'a>, field: &'a str, idx: usize, cur: &mut ColumnC
     if f.is_empty() || is_blank_marker(f) {
         let span = if f.is_empty() { cur.span_of(line, field) } else { cur.span_of(line, f) };
         out.push(Event { tok: Tok::Value { value: Value::Blank, span }, line_idx: idx });
+        return;
+    }
+    // A field without whitespace inside is one word: a number or one text
+    // token, which is what the word splitter would make of it. (C2, E1-E3 lead
+    // every non-ASCII whitespace; E3 also leads 、。, which then take the long way.)
+    let one_word =
+        !f.bytes().any(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c | 0xc2 | 0xe1 | 0xe2 | 0xe3));
+    if one_word {
+        let span = cur.span_of(line, f);
+        let tok = match Number::parse_cell(f) {
+            Some(number) => Tok::Value { value: Value::Number { number }, span },
+            None => Tok::Text { raw: f, span },
+        };
+        out.push(Event { tok, line_idx: idx });
         return;
     }
     push_words(line, field, idx, true, cur, out);

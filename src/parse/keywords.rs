@@ -85,6 +85,9 @@ impl Keywords {
 /// The first (up to) eight bytes of `b` as a little-endian word, and the mask of the bytes present.
 #[inline]
 fn head(b: &[u8]) -> (u64, u64) {
+    if let Some(eight) = b.first_chunk::<8>() {
+        return (u64::from_le_bytes(*eight), u64::MAX);
+    }
     let n = b.len().min(8);
     let mut buf = [0u8; 8];
     buf[..n].copy_from_slice(&b[..n]);
