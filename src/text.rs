@@ -41,7 +41,23 @@ fn single_compat(c: char) -> Option<char> {
 
 /// Appends the squashed form of `s` (folded, whitespace removed) to `out`.
 pub fn squash_into(s: &str, out: &mut String) {
-    for c in s.chars() {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        // Runs that fold to themselves (visible ASCII, CJK ideographs) are
+        // copied whole; only the other characters are looked at one by one.
+        let run = i;
+        while i < b.len() {
+            match b[i] {
+                0x21..=0x7e => i += 1,
+                0xe4..=0xe9 => i += 3,
+                _ => break,
+            }
+        }
+        let i_end = i.min(b.len());
+        out.push_str(&s[run..i_end]);
+        let Some(c) = s.get(i_end..).and_then(|r| r.chars().next()) else { break };
+        i = i_end + c.len_utf8();
         let f = fold_char(c);
         if !f.is_whitespace() && f != '\u{feff}' {
             out.push(f);
@@ -83,6 +99,21 @@ fn needs_no_folding(s: &str) -> bool {
         }
     }
     true
+}
+
+/// [`str::trim`], answered from the end bytes when they cannot belong to
+/// whitespace (the usual case for cells and labels): `trim` decodes both end
+/// characters and looks them up in the Unicode tables.
+#[inline]
+pub fn trim(s: &str) -> &str {
+    let b = s.as_bytes();
+    let (Some(&first), Some(&last)) = (b.first(), b.last()) else { return s };
+    // A whitespace character starts with an ASCII space or control, C2, E1, E2 or E3.
+    let starts_clean = first.is_ascii_graphic() || (0xe4..=0xef).contains(&first) || (0xc3..=0xdf).contains(&first);
+    // ... and ends with an ASCII space or control, or one of these continuation bytes.
+    let ends_clean = last.is_ascii_graphic()
+        || ((0x80..=0xbf).contains(&last) && !matches!(last, 0x80..=0x8a | 0x9f | 0xa0 | 0xa8 | 0xa9 | 0xaf));
+    if starts_clean && ends_clean { s } else { s.trim() }
 }
 
 /// Splits `s` at every `sep` like [`str::split`], for an ASCII separator
@@ -216,7 +247,7 @@ pub fn is_blank_marker(s: &str) -> bool {
         Some(c) => c.is_ascii_whitespace() || matches!(c, 0x0b | 0xc2 | 0xe1 | 0xe3),
         None => false,
     };
-    may_be && matches!(s.trim(), "/" | "／" | "-" | "－" | "—" | "——" | "–" | "无" | "\\" | "&nbsp;" | "--" | "―")
+    may_be && matches!(trim(s), "/" | "／" | "-" | "－" | "—" | "——" | "–" | "无" | "\\" | "&nbsp;" | "--" | "―")
 }
 
 /// The number of characters in `s`: its bytes that do not continue a
@@ -386,6 +417,38 @@ mod tests {
             [("", true), (" \t", true), ("\u{3000}\u{a0}\u{feff}", true), ("1", false), ("规", false), (" x", false)]
         {
             assert_eq!(is_blankish(s), b, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn trim_trims_like_str_trim() {
+        let spaces: Vec<char> = (0..=0x10ffffu32).filter_map(char::from_u32).filter(|c| c.is_whitespace()).collect();
+        for body in ["", "a", "规章", "（一）", "é", "\u{feff}", "x\u{3000}y"] {
+            for &c in &spaces {
+                for s in [format!("{c}{body}"), format!("{body}{c}"), format!("{c}{body}{c}"), body.to_owned()] {
+                    assert_eq!(trim(&s), s.trim(), "{s:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn squash_matches_a_char_by_char_fold() {
+        let reference = |s: &str| -> String {
+            s.chars().map(fold_char).filter(|f| !f.is_whitespace() && *f != '\u{feff}').collect()
+        };
+        for s in [
+            "",
+            "abc",
+            "（一）予以公开",
+            "三 、本 年\u{3000}度",
+            "１２．５万元",
+            "a\u{feff}b",
+            "é\u{2f00}\u{fa10}x",
+            "—— -3-",
+            "\t\r\n",
+        ] {
+            assert_eq!(squash(s), reference(s), "{s:?}");
         }
     }
 

@@ -107,8 +107,8 @@ impl Number {
         let mut seen_point = false;
         let mut negative = false;
         let mut unit = None;
-        let mut chars = s.trim().char_indices().peekable();
-        let trimmed = s.trim();
+        let trimmed = crate::text::trim(s);
+        let mut chars = trimmed.char_indices().peekable();
         if let Some(&(_, c)) = chars.peek()
             && (c == '-' || c == '－' || c == '+' || c == '＋')
         {

@@ -8,7 +8,7 @@
 use crate::diag::{Diagnostic, DiagnosticCode};
 use crate::report::Layout;
 use crate::span::Span;
-use crate::text::{ColumnCursor, Line, find_byte, is_blank_marker, is_blankish, split_ascii, words};
+use crate::text::{ColumnCursor, Line, find_byte, is_blank_marker, is_blankish, split_ascii, trim, words};
 use crate::value::{Number, Value};
 
 use super::markers::is_page_number;
@@ -65,7 +65,7 @@ pub(crate) fn sniff_layout(lines: &[Line<'_>], pdf_document: bool) -> Layout {
                 _ => {}
             }
         }
-        let t = l.text.trim();
+        let t = trim(l.text);
         if t.starts_with('|') && t.len() > 1 {
             pipes += 1;
             if pipes >= 3 {
@@ -127,7 +127,7 @@ pub(crate) fn tokenize<'a>(lines: &[Line<'a>], layout: Layout, diags: &mut Vec<D
     for (idx, line) in lines.iter().enumerate() {
         let text = line.text;
         // Trimmed once: the tests below look at the line's first character.
-        let trimmed = text.trim();
+        let trimmed = trim(text);
         let blank = trimmed.is_empty() || is_blankish(trimmed);
         if text.is_empty() || (layout != Layout::CellPerLine && blank) {
             empty_run += 1;
@@ -208,7 +208,7 @@ fn is_double_spaced(lines: &[Line<'_>]) -> bool {
 }
 
 fn tokenize_markdown<'a>(line: &Line<'a>, idx: usize, cur: &mut ColumnCursor, out: &mut Vec<Event<'a>>) {
-    let t = line.text.trim();
+    let t = trim(line.text);
     let inner = t.trim_start_matches('|').trim_end_matches('|');
     // `|---|:--:|` separator rows carry nothing.
     if inner.chars().all(|c| matches!(c, '-' | ':' | '|' | ' ' | '\t')) {
@@ -298,7 +298,7 @@ fn push_field<'a>(line: &Line<'a>, field: &'a str, idx: usize, cur: &mut ColumnC
         out.push(Event { tok: Tok::Value { value: Value::Number { number }, span }, line_idx: idx });
         return;
     }
-    let f = field.trim();
+    let f = trim(field);
     if f.is_empty() || is_blank_marker(f) {
         let span = if f.is_empty() { cur.span_of(line, field) } else { cur.span_of(line, f) };
         out.push(Event { tok: Tok::Value { value: Value::Blank, span }, line_idx: idx });
