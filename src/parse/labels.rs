@@ -107,6 +107,81 @@ pub(crate) enum T3Text {
 /// group the reader is in (for the bare 3.其他 row); `after_rows` says whether
 /// any row was seen (a bare 总计 before that is the column header).
 pub(crate) fn classify_t3(sq: &str, group: Option<T3Group>, after_rows: bool) -> T3Text {
+    classify_t3_ctx(sq, group, after_rows).0
+}
+
+/// Classifies raw (unsquashed) table-3 text, leaving its squashed form in
+/// `sq`. Answers are remembered per thread (see [`memoized`]); only those
+/// that do not depend on the reading context (`group`, `after_rows`) are.
+pub(crate) fn classify_t3_raw(raw: &str, group: Option<T3Group>, after_rows: bool, sq: &mut String) -> T3Text {
+    thread_local! {
+        static MEMO: RefCell<Memo<T3Text>> = RefCell::new(Memo::default());
+    }
+    memoized(&MEMO, raw, sq, |sq| classify_t3_ctx(sq, group, after_rows), |sq| classify_t3(sq, group, after_rows))
+}
+
+/// Classifies raw (unsquashed) table-2 text, leaving its squashed form in `sq`
+/// (remembered per thread, see [`memoized`]).
+pub(crate) fn classify_t2_raw(raw: &str, sq: &mut String) -> T2Text {
+    thread_local! {
+        static MEMO: RefCell<Memo<T2Text>> = RefCell::new(Memo::default());
+    }
+    memoized(&MEMO, raw, sq, |sq| (classify_t2(sq), true), classify_t2)
+}
+
+use std::cell::RefCell;
+
+/// Label answers by raw text: the squashed text (`None` when it is the raw
+/// text) and the answer, if it holds in every context.
+type Memo<V> = std::collections::HashMap<Box<str>, (Option<Box<str>>, Option<V>)>;
+
+/// Squashes `raw` into `sq` and classifies it, remembering the result per
+/// thread: the same labels and headers recur in every report, and a lookup
+/// costs a fraction of the folding and matching. `classify` answers and says
+/// whether the answer is context-free; `again` answers a remembered text whose
+/// answer was not. The memo is bounded and starts over when full; answers are
+/// the same with or without it.
+fn memoized<V: Copy + 'static>(
+    memo: &'static std::thread::LocalKey<RefCell<Memo<V>>>,
+    raw: &str,
+    sq: &mut String,
+    classify: impl FnOnce(&str) -> (V, bool),
+    again: impl FnOnce(&str) -> V,
+) -> V {
+    /// Entries and key length kept: a few hundred reports' worth of distinct labels.
+    const MAX_ENTRIES: usize = 1024;
+    const MAX_KEY: usize = 160;
+    let squash = |sq: &mut String| {
+        sq.clear();
+        crate::text::squash_into(raw, sq);
+    };
+    if raw.len() > MAX_KEY {
+        squash(sq);
+        return classify(sq).0;
+    }
+    memo.with(|memo| {
+        let mut memo = memo.borrow_mut();
+        if let Some((squashed, answer)) = memo.get(raw) {
+            sq.clear();
+            sq.push_str(squashed.as_deref().unwrap_or(raw));
+            return match answer {
+                Some(a) => *a,
+                None => again(sq),
+            };
+        }
+        squash(sq);
+        let (answer, context_free) = classify(sq);
+        if memo.len() >= MAX_ENTRIES {
+            memo.clear();
+        }
+        let squashed = (sq.as_str() != raw).then(|| Box::from(sq.as_str()));
+        memo.insert(Box::from(raw), (squashed, context_free.then_some(answer)));
+        answer
+    })
+}
+
+/// [`classify_t3`], and whether the answer is the same in every reading context.
+fn classify_t3_ctx(sq: &str, group: Option<T3Group>, after_rows: bool) -> (T3Text, bool) {
     let hits = t3_hits(sq);
     let mut found: Option<(T3Row, bool)> = None;
     let mut bits = hits.labels;
@@ -122,31 +197,36 @@ pub(crate) fn classify_t3(sq: &str, group: Option<T3Group>, after_rows: bool) ->
                 if exact && !e {
                     found = Some((l.row, exact));
                 } else if exact == e {
-                    return T3Text::Ambiguous(r, l.row);
+                    return (T3Text::Ambiguous(r, l.row), true);
                 }
             }
             _ => {}
         }
     }
     if let Some((row, exact)) = found {
-        return T3Text::Row { row, variant: !exact };
+        return (T3Text::Row { row, variant: !exact }, true);
     }
     if let Some(row) = prefix_of_one_core(sq) {
         // A label wrapped before its keyword was complete (确认或重 | 新出具…).
-        return T3Text::Row { row, variant: true };
+        return (T3Text::Row { row, variant: true }, true);
     }
-    if hits.has(Extra::Total) && (hits.has(Extra::Seven) || after_rows) && crate::text::char_count(sq) <= 8 {
-        return T3Text::Row { row: T3Row::Total, variant: !hits.has(Extra::Seven) };
+    // A bare 总计 is the total row only after the rows began (before, it is
+    // the column header); a bare 其他 is 3.其他 only inside （六）.
+    let short_total = hits.has(Extra::Total) && crate::text::char_count(sq) <= 8;
+    let mut context_free = !(short_total && !hits.has(Extra::Seven));
+    if short_total && (hits.has(Extra::Seven) || after_rows) {
+        return (T3Text::Row { row: T3Row::Total, variant: !hits.has(Extra::Seven) }, context_free);
     }
     if hits.has(Extra::OtherHandling) || sq == "(六)其他" || sq == "六)其他" {
-        return T3Text::Group(T3Group::Other);
+        return (T3Text::Group(T3Group::Other), context_free);
     }
     let bare_other = sq.ends_with("其他") && crate::text::char_count(sq) <= 6;
+    context_free &= !(bare_other && !sq.starts_with('3'));
     if bare_other && (group == Some(T3Group::Other) || sq.starts_with('3')) {
-        return T3Text::Row { row: T3Row::OtherOther, variant: !sq.starts_with('3') };
+        return (T3Text::Row { row: T3Row::OtherOther, variant: !sq.starts_with('3') }, context_free);
     }
     if hits.has(Extra::Outcome) {
-        return T3Text::OutcomeHeader;
+        return (T3Text::OutcomeHeader, context_free);
     }
     for (e, g) in [
         (Extra::Withheld, T3Group::Withheld),
@@ -154,10 +234,10 @@ pub(crate) fn classify_t3(sq: &str, group: Option<T3Group>, after_rows: bool) ->
         (Extra::NotProcessed, T3Group::NotProcessed),
     ] {
         if hits.has(e) {
-            return T3Text::Group(g);
+            return (T3Text::Group(g), context_free);
         }
     }
-    T3Text::Other
+    (T3Text::Other, context_free)
 }
 
 /// Words other than row keywords that table-3 matching looks for.
@@ -359,6 +439,37 @@ mod tests {
         assert!(matches!(c("本年新收 上年结转"), T3Text::Ambiguous(..)));
         assert_eq!(c("5. 要求行政机关确认或重"), T3Text::Row { row: T3Row::NotProcessedConfirmation, variant: true });
         assert_eq!(c("属于"), T3Text::Other);
+    }
+
+    /// The memo answers what classification answers, in every context, on first and later calls.
+    #[test]
+    fn memo_answers_like_classification() {
+        let texts = [
+            "（一）予以公开",
+            "总计",
+            "（七）总计",
+            "其他",
+            "3.其他",
+            "（六）其他处理",
+            "自然人",
+            "法人或其他组织",
+            "三 、本 年 度办 理 结果",
+            "本年新收 上年结转",
+            "5. 要求行政机关确认或重",
+            "属于",
+            "",
+        ];
+        let contexts = [(None, false), (None, true), (Some(T3Group::Other), true), (Some(T3Group::Withheld), true)];
+        let mut sq = String::new();
+        for _ in 0..2 {
+            for t in texts {
+                for (g, after) in contexts {
+                    let got = classify_t3_raw(t, g, after, &mut sq);
+                    assert_eq!(sq, squash(t), "{t:?}");
+                    assert_eq!(got, classify_t3(&squash(t), g, after), "{t:?} {g:?} {after}");
+                }
+            }
+        }
     }
 
     #[test]

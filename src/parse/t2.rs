@@ -3,11 +3,11 @@
 use crate::diag::{Diagnostic, DiagnosticCode};
 use crate::key::{T2Item, T2Key, T2Measure};
 use crate::report::{Fragment, Table2, Template};
-use crate::text::{Line, squash_into, squashed};
+use crate::text::{Line, squash_into};
 use crate::value::Cell;
 
 use super::cells::{Tok, sniff_layout, tokenize};
-use super::labels::{T2Text, classify_t2};
+use super::labels::{T2Text, classify_t2, classify_t2_raw};
 use super::rows::{Item, anchored, realign_short_rows, report_problems, sequential};
 
 /// The measures (columns) of an item's row in a template, in printed order.
@@ -83,8 +83,9 @@ pub(crate) fn read(
             Tok::Value { value, span } => items_out.push(Item::Value { value, span }),
             Tok::Pad { span } => items_out.push(Item::Pad { span }),
             Tok::Text { raw, span } => {
-                let sq = squashed(raw, &mut sq_buf);
-                match classify_t2(sq) {
+                let class = classify_t2_raw(raw, &mut sq_buf);
+                let sq = sq_buf.as_str();
+                match class {
                     T2Text::Row(item) => items_out.push(Item::Label { row: item, span }),
                     T2Text::Block => items_out.push(Item::Boundary),
                     T2Text::Header { .. } => {

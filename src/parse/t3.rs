@@ -7,7 +7,7 @@ use crate::text::{Line, squash_into, squashed};
 use crate::value::{Cell, Value};
 
 use super::cells::{Event, Tok, sniff_layout, tokenize};
-use super::labels::{T3Text, classify_t3};
+use super::labels::{T3Text, classify_t3, classify_t3_raw};
 use super::rows::{Item, Transposed, anchored, realign_short_rows, report_problems, sequential};
 
 /// How many unrecognised fragments may be joined to find a wrapped label.
@@ -133,6 +133,7 @@ fn classify<'a>(
     };
     let mut sq_buf = String::with_capacity(256);
     let mut join_buf = String::with_capacity(256);
+    let mut join_sq = String::with_capacity(256);
     for ev in events {
         if header_lines.binary_search(&ev.line_idx).is_ok() {
             continue;
@@ -145,8 +146,8 @@ fn classify<'a>(
             }
             Tok::Pad { span } => st.items.push(Item::Pad { span }),
             Tok::Text { raw, span } => {
-                let sq = squashed(raw, &mut sq_buf);
-                let mut class = classify_t3(sq, st.group, st.after_rows);
+                let mut class = classify_t3_raw(raw, st.group, st.after_rows, &mut sq_buf);
+                let sq = sq_buf.as_str();
                 let mut joined = 0;
                 // Try the fragments before this one joined with it; a label wraps onto
                 // following lines, never across the fields of one line.
@@ -159,7 +160,8 @@ fn classify<'a>(
                             squash_into(p.0, j);
                         }
                         j.push_str(sq);
-                        let c = classify_t3(j, st.group, st.after_rows);
+                        // (Squashed text squashes to itself: the memo serves joins too.)
+                        let c = classify_t3_raw(j, st.group, st.after_rows, &mut join_sq);
                         if matches!(c, T3Text::Row { .. }) {
                             class = c;
                             joined = k;
@@ -316,7 +318,7 @@ impl Classifier<'_, '_> {
             for p in &self.pending {
                 squash_into(p.0, &mut joined);
             }
-            classify_t3(&joined, self.group, self.after_rows)
+            classify_t3_raw(&joined, self.group, self.after_rows, &mut String::new())
         } else {
             T3Text::Other
         };
@@ -385,7 +387,7 @@ fn misplaced_header_lines(events: &[Event<'_>]) -> Vec<usize> {
         let mut rows: Vec<T3Row> = Vec::new();
         for e in on_line {
             if let Tok::Text { raw, .. } = e.tok
-                && let T3Text::Row { row, .. } = classify_t3(squashed(raw, &mut sq), None, true)
+                && let T3Text::Row { row, .. } = classify_t3_raw(raw, None, true, &mut sq)
                 && !rows.contains(&row)
             {
                 rows.push(row);
