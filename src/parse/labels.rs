@@ -213,7 +213,7 @@ fn classify_t3_ctx(sq: &str, group: Option<T3Group>, after_rows: bool) -> (T3Tex
     // A bare 总计 is the total row only after the rows began (before, it is
     // the column header); a bare 其他 is 3.其他 only inside （六）.
     let short_total = hits.has(Extra::Total) && crate::text::char_count(sq) <= 8;
-    let mut context_free = !(short_total && !hits.has(Extra::Seven));
+    let mut context_free = !short_total || hits.has(Extra::Seven);
     if short_total && (hits.has(Extra::Seven) || after_rows) {
         return (T3Text::Row { row: T3Row::Total, variant: !hits.has(Extra::Seven) }, context_free);
     }
@@ -221,7 +221,7 @@ fn classify_t3_ctx(sq: &str, group: Option<T3Group>, after_rows: bool) -> (T3Tex
         return (T3Text::Group(T3Group::Other), context_free);
     }
     let bare_other = sq.ends_with("其他") && crate::text::char_count(sq) <= 6;
-    context_free &= !(bare_other && !sq.starts_with('3'));
+    context_free &= !bare_other || sq.starts_with('3');
     if bare_other && (group == Some(T3Group::Other) || sq.starts_with('3')) {
         return (T3Text::Row { row: T3Row::OtherOther, variant: !sq.starts_with('3') }, context_free);
     }

@@ -3,11 +3,11 @@
 use crate::diag::{Diagnostic, DiagnosticCode};
 use crate::key::{Applicant, T3Group, T3Row};
 use crate::report::{Fragment, Layout, Table3};
-use crate::text::{Line, squash_into, squashed};
+use crate::text::{Line, squash_into};
 use crate::value::{Cell, Value};
 
 use super::cells::{Event, Tok, sniff_layout, tokenize};
-use super::labels::{T3Text, classify_t3, classify_t3_raw};
+use super::labels::{T3Text, classify_t3_raw};
 use super::rows::{Item, Transposed, anchored, realign_short_rows, report_problems, sequential};
 
 /// How many unrecognised fragments may be joined to find a wrapped label.
