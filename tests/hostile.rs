@@ -435,3 +435,27 @@ fn deeply_repeated_markdown_pipes() {
     let r = parse_bounded(&text, 200_000 + lines(&text));
     assert!(r.table3.is_some());
 }
+
+/// 100,000 claims in the prose of section 一, one per line and then all on
+/// one line: the check points at each of them in work linear in the text
+/// (the line and column of a claim used to be counted from the start of the
+/// section for every claim, which took minutes here).
+#[test]
+fn a_hundred_thousand_claims_in_the_prose() {
+    let claim = "本年度收到政府信息公开申请12件。";
+    for sep in ["\n", ""] {
+        let prose: String = std::iter::repeat_n(claim, 100_000).collect::<Vec<_>>().join(sep);
+        let text = tab_with("全年主动公开政府信息120条。", &format!("全年主动公开政府信息120条。\n{prose}"));
+        let r = parse_bounded(&text, lines(&text));
+        let claims = zfxxgk::check::claims(&r);
+        assert!(claims.len() >= 100_000, "{}", claims.len());
+        // The last of them points at its digits, on the right line and column.
+        let last = claims.iter().rev().find(|c| c.text.starts_with("收到政府信息公开申请12件")).unwrap();
+        assert_eq!(last.span.slice(&text), "12");
+        let first_line = text.lines().position(|l| l.starts_with("本年度收到")).unwrap() as u32 + 1;
+        let (line, column) = if sep == "\n" { (first_line + 99_999, 14) } else { (first_line, 99_999 * 17 + 14) };
+        assert_eq!((last.span.line, last.span.column), (line, column));
+        // Text and table agree (12 applications).
+        assert!(r.check().is_empty(), "{:?}", r.check().first());
+    }
+}

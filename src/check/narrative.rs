@@ -118,6 +118,13 @@ struct Prose<'a> {
     /// Byte offset (into `body`) of each char of `chars` (its end is found
     /// from the source char there: a folded digit keeps its source width).
     offs: Vec<usize>,
+    /// Where each line of `body` starts (after `\n`, `\r\n` or a lone `\r`),
+    /// worked out on the first span asked for.
+    line_starts: std::cell::OnceCell<Vec<usize>>,
+    /// The last span's line, byte offset and column: claims come in source
+    /// order, so a column is counted on from the previous one, not from the
+    /// start of its line (a very long line would make that quadratic).
+    cursor: std::cell::Cell<(usize, usize, u32)>,
 }
 
 const TERMINATORS: &[char] = &['。', '；', ';', '，', ',', '！', '!', '？', '?', '、'];
@@ -192,7 +199,14 @@ impl<'a> Prose<'a> {
                 offs.push(start + at);
             }
         }
-        Prose { body, base, chars, offs }
+        Prose {
+            body,
+            base,
+            chars,
+            offs,
+            line_starts: std::cell::OnceCell::new(),
+            cursor: std::cell::Cell::new((0, 0, base.column)),
+        }
     }
 
     fn at(&self, i: usize, s: &str) -> bool {
@@ -212,29 +226,31 @@ impl<'a> Prose<'a> {
         let start = self.offs[from];
         let last = self.offs[to.max(from + 1) - 1];
         let end = last + self.body[last..].chars().next().map_or(1, char::len_utf8);
-        let before = &self.body[..start];
-        let mut line = self.base.line;
-        let mut line_start = 0;
-        let bytes = before.as_bytes();
-        if memchr::memchr(b'\r', bytes).is_none() {
-            // The usual case, counted a vector at a time: only \n ends lines.
-            let n = memchr::memchr_iter(b'\n', bytes).count();
-            line = line.saturating_add(u32::try_from(n).unwrap_or(u32::MAX));
-            line_start = memchr::memrchr(b'\n', bytes).map_or(0, |k| k + 1);
-        } else {
-            for (k, &b) in bytes.iter().enumerate() {
-                if b == b'\n' || (b == b'\r' && bytes.get(k + 1) != Some(&b'\n')) {
-                    line += 1;
-                    line_start = k + 1;
+        let starts = self.line_starts.get_or_init(|| {
+            let b = self.body.as_bytes();
+            let mut v = vec![0];
+            for (k, &c) in b.iter().enumerate() {
+                if c == b'\n' || (c == b'\r' && b.get(k + 1) != Some(&b'\n')) {
+                    v.push(k + 1);
                 }
             }
-        }
-        let column = if line_start == 0 {
-            self.base.column + crate::text::char_count(before) as u32
+            v
+        });
+        let idx = starts.partition_point(|&s| s <= start) - 1;
+        let line = self.base.line.saturating_add(u32::try_from(idx).unwrap_or(u32::MAX));
+        let line_start = starts[idx];
+        // A form feed opening a line (a page break) takes no column.
+        let first = if idx == 0 {
+            0
         } else {
-            let l = before[line_start..].trim_start_matches('\u{c}');
-            crate::text::char_count(l) as u32 + 1
+            line_start + self.body[line_start..start].bytes().take_while(|&b| b == 0x0c).count()
         };
+        let first_column = if idx == 0 { self.base.column } else { 1 };
+        let (c_line, c_off, c_col) = self.cursor.get();
+        let (from, col) =
+            if c_line == idx && c_off >= first && c_off <= start { (c_off, c_col) } else { (first, first_column) };
+        let column = col + crate::text::char_count(&self.body[from..start]) as u32;
+        self.cursor.set((idx, start, column));
         Span { start: self.base.start + start, end: self.base.start + end, line, column }
     }
 
