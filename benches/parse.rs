@@ -12,9 +12,10 @@
 //! - `corpus/*`: 1,000 generated reports in mixed layouts, parsed (and
 //!   checked) one by one, `check` alone on the parsed reports, and the floors
 //!   over the same texts;
-//! - `scaling-batch/N`: N generated reports parsed one by one (N = 1…1000);
-//! - `scaling-huge/N`: one report N times the sample's size (prose repeated
-//!   inside section 一).
+//! - `scaling-batch/N`: N generated reports parsed and checked one by one
+//!   (N = 1…1000);
+//! - `scaling-huge/N`: one report N times the sample's size (prose with a
+//!   claim the check reads, repeated inside section 一), parsed and checked.
 //!
 //! Criterion prints times and throughput but no ratios, so a final summary
 //! (stderr) times the same closures with `Instant` and prints MB/s and the
@@ -99,7 +100,9 @@ fn bench_scaling(c: &mut Criterion) {
     for n in SCALES {
         let batch: Vec<String> = (0..n).map(fixtures::variant).collect();
         g.throughput(Throughput::Bytes(total_len(&batch)));
-        g.bench_with_input(BenchmarkId::from_parameter(n), &batch, |b, batch| b.iter(|| parse_all(black_box(batch))));
+        g.bench_with_input(BenchmarkId::from_parameter(n), &batch, |b, batch| {
+            b.iter(|| parse_check_all(black_box(batch)))
+        });
     }
     g.finish();
 
@@ -108,7 +111,9 @@ fn bench_scaling(c: &mut Criterion) {
     for n in SCALES {
         let text = fixtures::huge(n);
         g.throughput(Throughput::Bytes(text.len() as u64));
-        g.bench_with_input(BenchmarkId::from_parameter(n), &text, |b, text| b.iter(|| parse_one(black_box(text))));
+        g.bench_with_input(BenchmarkId::from_parameter(n), &text, |b, text| {
+            b.iter(|| parse_check_one(black_box(text)))
+        });
     }
     g.finish();
 }
@@ -162,7 +167,7 @@ fn summary(budget: Duration) {
     }
 
     eprintln!();
-    eprintln!("scaling (time relative to 1×; linear growth means time ratio ≈ size ratio)");
+    eprintln!("scaling of parse + check (time relative to 1×; linear growth means time ratio ≈ size ratio)");
     eprintln!("{:<16} {:>10} {:>12} {:>11} {:>10}", "input", "bytes", "time", "MB/s", "time/1×");
     for (kind, make) in [
         ("batch", (|n| (0..n).map(fixtures::variant).collect()) as fn(usize) -> Vec<String>),
@@ -172,7 +177,7 @@ fn summary(budget: Duration) {
         for n in SCALES {
             let texts = make(n);
             let bytes = total_len(&texts);
-            let t = time(budget, || parse_all(&texts));
+            let t = time(budget, || parse_check_all(&texts));
             let base = *base.get_or_insert(t);
             eprintln!(
                 "{:<16} {bytes:>10} {:>10.3}ms {:>11.1} {:>9.1}×",
