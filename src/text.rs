@@ -255,7 +255,14 @@ pub fn is_blank_marker(s: &str) -> bool {
 /// setup that dwarf the short gaps between the cells of a line.
 #[inline]
 pub fn char_count(s: &str) -> usize {
-    s.bytes().filter(|&b| (b as i8) >= -0x40).count()
+    let b = s.as_bytes();
+    match b.len() {
+        // The gap between two cells: a tab and a digit or two.
+        0 => 0,
+        1 => 1,
+        2 => usize::from((b[1] as i8) >= -0x40) + 1,
+        _ => b.iter().filter(|&&c| (c as i8) >= -0x40).count(),
+    }
 }
 
 /// One line of the source, without its line terminator.

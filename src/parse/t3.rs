@@ -27,9 +27,7 @@ pub(crate) fn read(lines: &[Line<'_>], pdf_document: bool, diags: &mut Vec<Diagn
     let has_sub_rows = items.iter().any(|i| {
         matches!(i, Item::Label { row: T3Row::OtherNoCorrection | T3Row::OtherUnpaidFee | T3Row::OtherOther, .. })
     });
-    let full: Vec<(T3Row, usize)> = T3Row::TEMPLATE_2021.iter().map(|&r| (r, 7)).collect();
-    let single: Vec<(T3Row, usize)> = T3Row::SINGLE_OTHER_ROW.iter().map(|&r| (r, 7)).collect();
-    let specs: [&[(T3Row, usize)]; 2] = if has_sub_rows { [&full, &single] } else { [&single, &full] };
+    let specs: [&[(T3Row, usize)]; 2] = if has_sub_rows { [&FULL, &SINGLE] } else { [&SINGLE, &FULL] };
 
     let mut problems = Vec::new();
     let mut transposed: Vec<Transposed> = Vec::new();
@@ -101,6 +99,20 @@ pub(crate) fn read(lines: &[Line<'_>], pdf_document: bool, diags: &mut Vec<Diagn
         ));
     }
     Some(table)
+}
+
+/// The rows of the template, seven cells each; and with （六） as one row.
+const FULL: [(T3Row, usize); 25] = with_width(T3Row::TEMPLATE_2021);
+const SINGLE: [(T3Row, usize); 23] = with_width(T3Row::SINGLE_OTHER_ROW);
+
+const fn with_width<const N: usize>(rows: [T3Row; N]) -> [(T3Row, usize); N] {
+    let mut out = [(T3Row::Total, 7); N];
+    let mut i = 0;
+    while i < N {
+        out[i] = (rows[i], 7);
+        i += 1;
+    }
+    out
 }
 
 /// A row is consistent when its total equals the sum of the six applicant columns.
