@@ -319,6 +319,12 @@ impl ColumnCursor {
         Span { start: line.start + off, end: line.start + off + len, line: line.number, column: self.col as u32 + 1 }
     }
 
+    /// Moves the cursor to byte offset `off`, known to be at 0-based column `col`
+    /// (a caller that counted the characters itself).
+    pub fn set(&mut self, off: usize, col: usize) {
+        *self = ColumnCursor { off, col };
+    }
+
     /// Span of a sub-slice of `line`'s text.
     pub fn span_of(&mut self, line: &Line<'_>, sub: &str) -> Span {
         let off = (sub.as_ptr() as usize).saturating_sub(line.text.as_ptr() as usize);

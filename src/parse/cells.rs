@@ -237,15 +237,67 @@ fn tokenize_fields<'a>(
     out: &mut Vec<Event<'a>>,
 ) {
     let start = out.len();
+    let base = (text.as_ptr() as usize).saturating_sub(line.text.as_ptr() as usize);
+    // 0-based column of `text`; the fields' columns are counted on from it.
+    let mut col = cur.span_at(line, base, 0).column as usize - 1;
+    let b = text.as_bytes();
     let mut filled = 0;
-    for field in split_ascii(text, sep) {
-        if is_blankish(field) {
-            let span = cur.span_of(line, field);
+    let mut from = 0;
+    loop {
+        // One pass over the field: where it ends, how many characters it has,
+        // whether it is all digits, and whether it holds a byte that can start
+        // whitespace (ASCII space or control, C2, E1-E3). A field without one
+        // is its own trimmed text and a single word.
+        let (mut end, mut chars, mut digits, mut plain) = (from, 0, true, true);
+        while end < b.len() && b[end] != sep {
+            let c = b[end];
+            if (0xe4..=0xe9).contains(&c) {
+                // An ideograph (three bytes, none of them a separator).
+                chars += 1;
+                digits = false;
+                end += 3;
+                continue;
+            }
+            chars += usize::from((c as i8) >= -0x40);
+            digits &= c.is_ascii_digit();
+            plain &= c > b' ' && !matches!(c, 0x7f | 0xc2 | 0xe1 | 0xe2 | 0xe3);
+            end += 1;
+        }
+        let end = end.min(b.len());
+        let field = &text[from..end];
+        let span = Span {
+            start: line.start + base + from,
+            end: line.start + base + end,
+            line: line.number,
+            column: u32::try_from(col + 1).unwrap_or(u32::MAX),
+        };
+        if field.is_empty() || ((!plain || b[from] == 0xef) && is_blankish(field)) {
             out.push(Event { tok: Tok::Pad { span }, line_idx: idx });
         } else {
             filled += 1;
-            push_field(line, field, idx, cur, out);
+            if digits && field.len() <= 18 {
+                let number = Number::count(field.bytes().fold(0i64, |m, d| m * 10 + i64::from(d - b'0')));
+                out.push(Event { tok: Tok::Value { value: Value::Number { number }, span }, line_idx: idx });
+            } else if plain {
+                let tok = if is_blank_marker(field) {
+                    Tok::Value { value: Value::Blank, span }
+                } else {
+                    match Number::parse_cell(field) {
+                        Some(number) => Tok::Value { value: Value::Number { number }, span },
+                        None => Tok::Text { raw: field, span },
+                    }
+                };
+                out.push(Event { tok, line_idx: idx });
+            } else {
+                cur.set(base + from, col);
+                push_field(line, field, idx, cur, out);
+            }
         }
+        col += chars + 1; // the separator is one character
+        if end >= b.len() {
+            break;
+        }
+        from = end + 1;
     }
     // A cell indented with a tab (`\t0`, one cell per line) is not a row: its
     // empty fields are indentation, not cells.

@@ -7,7 +7,7 @@ use crate::text::{Line, squash_into};
 use crate::value::Cell;
 
 use super::cells::{Tok, sniff_layout, tokenize};
-use super::labels::{T2Text, classify_t2, classify_t2_raw};
+use super::labels::{T2Text, classify_t2_raw};
 use super::rows::{Item, anchored, realign_short_rows, report_problems, sequential};
 
 /// The measures (columns) of an item's row in a template, in printed order.
@@ -40,7 +40,7 @@ pub fn items(template: Template) -> &'static [T2Item] {
 /// Which template the table-2 headers are worded in, if they tell.
 pub(crate) fn sniff_template(lines: &[Line<'_>]) -> Option<Template> {
     let (mut y2019, mut y2021) = (0, 0);
-    let mut sq = String::new();
+    let (mut sq, mut frag_sq) = (String::new(), String::new());
     for l in lines {
         // Only header and row wordings tell; skip lines without any of their characters.
         if !l.text.contains(['数', '额', '减', '购', '务']) {
@@ -48,12 +48,15 @@ pub(crate) fn sniff_template(lines: &[Line<'_>]) -> Option<Template> {
         }
         sq.clear();
         squash_into(l.text, &mut sq);
-        for frag in sq.split(['|']) {
-            if let T2Text::Header { y2019: a, y2021: b } = classify_t2(frag) {
-                y2019 += usize::from(a);
-                y2021 += usize::from(b);
-            } else if let T2Text::Row(T2Item::OtherServices | T2Item::Procurement) = classify_t2(frag) {
-                y2019 += 1;
+        for frag in sq.split('|') {
+            // (A squashed fragment squashes to itself: the memo's key.)
+            match classify_t2_raw(frag, &mut frag_sq) {
+                T2Text::Header { y2019: a, y2021: b } => {
+                    y2019 += usize::from(a);
+                    y2021 += usize::from(b);
+                }
+                T2Text::Row(T2Item::OtherServices | T2Item::Procurement) => y2019 += 1,
+                _ => {}
             }
         }
     }
