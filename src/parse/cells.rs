@@ -43,6 +43,10 @@ pub(crate) struct Event<'a> {
     pub line_idx: usize,
 }
 
+/// How many rows with numbers among words the sniffer weighs to tell
+/// `pdftotext -layout` (wide gaps) from flattened PDF text.
+const SNIFF_ROWS: usize = 16;
+
 /// How many non-empty lines of a region the layout sniffer looks at.
 const SNIFF_LINES: usize = 200;
 
@@ -87,18 +91,26 @@ pub(crate) fn sniff_layout(lines: &[Line<'_>], pdf_document: bool) -> Layout {
         if !gap || (!t.bytes().any(|b| b == b' ') && !t.contains('\u{3000}')) {
             continue;
         }
+        // Enough to tell: a number and another word (stop reading the line there).
         let (mut numbers, mut count) = (0, 0);
         for w in words(t) {
             count += 1;
             if Number::parse_cell(w).is_some() {
                 numbers += 1;
             }
+            if numbers >= 1 && count >= 2 {
+                break;
+            }
         }
-        if numbers >= 2 || (numbers >= 1 && count >= 2) {
+        if numbers >= 1 && count >= 2 {
             if t.contains("  ") {
                 wide_gaps += 1;
             } else {
                 inline_numbers += 1;
+            }
+            // The rows of one table share their layout: a few tell it.
+            if wide_gaps + inline_numbers >= SNIFF_ROWS {
+                break;
             }
         }
     }
