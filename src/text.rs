@@ -167,8 +167,13 @@ pub fn words(s: &str) -> impl Iterator<Item = &str> {
     let b = s.as_bytes();
     let mut i = 0;
     std::iter::from_fn(move || {
+        // Whitespace: the ASCII kinds told at once, C2/E1-E3 characters decoded.
         while i < b.len() {
-            let w = ws_len(s, i);
+            let w = match b[i] {
+                b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => 1,
+                0xc2 | 0xe1 | 0xe2 | 0xe3 => ws_len(s, i),
+                _ => 0,
+            };
             if w == 0 {
                 break;
             }
@@ -184,10 +189,16 @@ pub fn words(s: &str) -> impl Iterator<Item = &str> {
                 i += 3;
             } else if c.is_ascii_graphic() {
                 i += 1;
-            } else if ws_len(s, i) == 0 {
-                i += utf8_len(c);
-            } else {
+            } else if c < 0x80 {
+                // ASCII whitespace ends the word; other controls belong to it.
+                if matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c) {
+                    break;
+                }
+                i += 1;
+            } else if matches!(c, 0xc2 | 0xe1 | 0xe2 | 0xe3) && ws_len(s, i) > 0 {
                 break;
+            } else {
+                i += utf8_len(c);
             }
         }
         let end = i.min(b.len());
