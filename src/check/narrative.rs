@@ -214,7 +214,11 @@ impl<'a> Prose<'a> {
     }
 
     fn contains(&self, from: usize, to: usize, s: &str) -> bool {
-        (from..to).any(|i| self.at(i, s) && i + s.chars().count() <= to)
+        // The first character alone rules out almost every position.
+        let Some(first) = s.chars().next() else { return from < to };
+        let to = to.min(self.chars.len());
+        let from = from.min(to);
+        (from..to).any(|i| self.chars[i] == first && self.at(i, s) && i + s.chars().count() <= to)
     }
 
     fn text(&self, from: usize, to: usize) -> String {

@@ -122,6 +122,11 @@ pub(crate) fn alt_section_numeral(line: &str) -> Option<(u8, &str)> {
 /// and the rest.
 pub(crate) fn subsection_marker(line: &str) -> Option<(&str, &str)> {
     let t = line.trim_start_matches(|c: char| is_space(c) || c == '#' || c == '*');
+    // A marker opens with a parenthesis or a digit (ASCII or full-width, EF BC 88 / EF BC 90-99):
+    // most prose lines are told by their first byte.
+    if !matches!(t.as_bytes().first(), Some(b'(' | b'0'..=b'9' | 0xef)) {
+        return None;
+    }
     let paren = recognize((
         alt((char('('), char('（'))),
         spaces,
