@@ -343,6 +343,26 @@ impl ColumnCursor {
     }
 }
 
+/// Index of the first `\n` or `\r`. Short lines (one cell per line) are
+/// looked at eight bytes at a time without a call; past 16 bytes, `memchr`
+/// takes over with wider vectors.
+#[inline]
+fn find_line_end(hay: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let zero_bytes = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS;
+    for (k, chunk) in hay.chunks_exact(8).take(2).enumerate() {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        // The lowest flagged byte of each mask is exact, so is that of their union.
+        let hits = zero_bytes(x ^ (ONES * u64::from(b'\n'))) | zero_bytes(x ^ (ONES * u64::from(b'\r')));
+        if hits != 0 {
+            return Some(k * 8 + hits.trailing_zeros() as usize / 8);
+        }
+    }
+    let from = (hay.len() / 8).min(2) * 8;
+    memchr::memchr2(b'\n', b'\r', &hay[from..]).map(|n| from + n)
+}
+
 /// Splits `src` into lines on `\n`, `\r\n` and lone `\r`; a form feed at the
 /// start of a line is removed and recorded as a page break.
 pub fn lines(src: &str) -> Vec<Line<'_>> {
@@ -354,8 +374,7 @@ pub fn lines(src: &str) -> Vec<Line<'_>> {
     let mut start = 0;
     let mut number = 1u32;
     loop {
-        // memchr finds the next line end a word at a time.
-        let end = memchr::memchr2(b'\n', b'\r', &bytes[start..]).map(|n| start + n);
+        let end = find_line_end(&bytes[start..]).map(|n| start + n);
         let i = end.unwrap_or(bytes.len());
         let mut text = &src[start..i];
         let mut text_start = start;
@@ -410,6 +429,17 @@ mod tests {
         ] {
             assert_eq!(words(s).collect::<Vec<_>>(), s.split_whitespace().collect::<Vec<_>>(), "{s:?}");
         }
+    }
+
+    #[test]
+    fn find_line_end_finds_the_first_break() {
+        let text = "ab\rc\n规章\r\n0\t1\nlong line without a break for a while\n";
+        for from in 0..text.len() {
+            let hay = &text.as_bytes()[from..];
+            assert_eq!(find_line_end(hay), hay.iter().position(|&b| b == b'\n' || b == b'\r'), "{from}");
+        }
+        assert_eq!(find_line_end(b""), None);
+        assert_eq!(find_line_end(b"0123456789abcdefghij"), None);
     }
 
     #[test]
