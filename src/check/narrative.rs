@@ -233,9 +233,14 @@ impl<'a> Prose<'a> {
         let starts = self.line_starts.get_or_init(|| {
             let b = self.body.as_bytes();
             let mut v = vec![0];
-            for (k, &c) in b.iter().enumerate() {
-                if c == b'\n' || (c == b'\r' && b.get(k + 1) != Some(&b'\n')) {
-                    v.push(k + 1);
+            if memchr::memchr(b'\r', b).is_none() {
+                // The usual case, found a vector at a time: only \n ends lines.
+                v.extend(memchr::memchr_iter(b'\n', b).map(|k| k + 1));
+            } else {
+                for (k, &c) in b.iter().enumerate() {
+                    if c == b'\n' || (c == b'\r' && b.get(k + 1) != Some(&b'\n')) {
+                        v.push(k + 1);
+                    }
                 }
             }
             v

@@ -254,22 +254,31 @@ fn check_binary(src: &str) -> Result<(), Error> {
     }
 }
 
-/// Index of the first byte of `b` that [`SUSPECT`] flags.
+/// Index of the first byte of `b` that [`SUSPECT`] flags, eight bytes at a
+/// time: a word is looked at byte by byte only when it holds one (tabs and
+/// line ends, allowed, do not count).
 fn next_suspect(b: &[u8]) -> Option<usize> {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGHS: u64 = 0x8080_8080_8080_8080;
-    // Nonzero when some byte of `x` is zero (exact as a yes/no answer).
-    let has_zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS != 0;
+    const LOWS: u64 = !HIGHS;
+    // Per byte and exact (no carry crosses bytes): the high bit of each byte
+    // of the result says whether the byte's low seven bits are >= n.
+    let at_least = |x: u64, n: u8| ((x & LOWS) + ONES * u64::from(0x80 - n)) & HIGHS;
+    // ... whether the byte equals c.
+    let equal = |x: u64, c: u8| {
+        let y = x ^ (ONES * u64::from(c));
+        !(((y & LOWS) + LOWS) | y) & HIGHS
+    };
     let mut chunks = b.chunks_exact(8);
     let mut at = 0;
     for chunk in &mut chunks {
         let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
-        // Any byte below 0x20 (tabs and line ends included), 7F, C2 or BD.
-        let below_space = x.wrapping_sub(ONES * 0x20) & !x & HIGHS != 0;
-        let suspect =
-            below_space || has_zero(x ^ (ONES * 0x7f)) || has_zero(x ^ (ONES * 0xc2)) || has_zero(x ^ (ONES * 0xbd));
-        if suspect && let Some(n) = chunk.iter().position(|&c| SUSPECT[usize::from(c)]) {
-            return Some(at + n);
+        let ascii = !x & HIGHS;
+        // C0 controls other than 09-0D: below 0x20, and below 0x09 or at least 0x0E.
+        let control = ascii & !at_least(x, 0x20) & (!at_least(x, 0x09) | at_least(x, 0x0e));
+        let suspect = control | equal(x, 0x7f) | equal(x, 0xc2) | equal(x, 0xbd);
+        if suspect != 0 {
+            return Some(at + suspect.trailing_zeros() as usize / 8);
         }
         at += 8;
     }
@@ -349,10 +358,13 @@ mod tests {
             seed ^= seed << 17;
             seed
         };
-        let alphabet = [b'a', b'1', b'\t', b'\n', 0x01, 0x1f, 0x20, 0x7e, 0x7f, 0xc2, 0xbd, 0xe4, 0xef, 0x80, 0xbf];
+        let alphabet = [
+            b'a', b'1', b'\t', b'\n', b'\r', 0x0b, 0x0c, 0x08, 0x0e, 0x00, 0x01, 0x1f, 0x20, 0x7e, 0x7f, 0xc2, 0xbd,
+            0xe4, 0xef, 0x80, 0x9f, 0xbf, 0xff,
+        ];
         for _ in 0..2000 {
             let len = (next() % 40) as usize;
-            let mut b: Vec<u8> = (0..len).map(|_| alphabet[(next() % 15) as usize]).collect();
+            let mut b: Vec<u8> = (0..len).map(|_| alphabet[(next() % alphabet.len() as u64) as usize]).collect();
             // Mostly clean text, so that whole clean words occur.
             if next() % 2 == 0 {
                 b.iter_mut().for_each(|c| {
