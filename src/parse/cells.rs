@@ -131,7 +131,10 @@ pub(crate) fn sniff_layout(lines: &[Line<'_>], pdf_document: bool) -> Layout {
 /// Tokenizes the region. Page numbers are skipped (with a diagnostic); blank
 /// cells become `Value::Blank` tokens according to the layout's conventions.
 pub(crate) fn tokenize<'a>(lines: &[Line<'a>], layout: Layout, diags: &mut Vec<Diagnostic>) -> Vec<Event<'a>> {
-    let mut out = Vec::with_capacity(lines.len() * 2);
+    // About one token per eight bytes of a table (a cell is a digit and a
+    // separator, a label a dozen bytes), so the vector is rarely regrown.
+    let bytes: usize = lines.iter().map(|l| l.text.len()).sum();
+    let mut out = Vec::with_capacity(lines.len() + bytes / 8);
     // Web pages that put an empty line after every cell mark an empty cell
     // with extra empty lines; find out whether this region is spaced so.
     let double_spaced = layout == Layout::CellPerLine && is_double_spaced(lines);

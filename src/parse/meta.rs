@@ -55,8 +55,14 @@ pub(crate) fn read(lines: &[Line<'_>], preamble_end: usize, tail_from: usize) ->
     let mut meta = Metadata::default();
     let pre = &lines[..preamble_end.min(lines.len())];
     // Title: the first line that says 报告 with a year, joined with the line before when that holds the agency.
+    let mut sq = String::new();
     for (i, l) in pre.iter().enumerate() {
-        let sq = squash(l.text);
+        // A title is short: a long line is told without folding it.
+        if l.text.len() > 1024 || !l.text.contains("报") {
+            continue;
+        }
+        sq.clear();
+        squash_into(l.text, &mut sq);
         if !(sq.contains("报告") && (sq.contains("年") || sq.contains("政府信息公开"))) || sq.chars().count() > 60
         {
             continue;
