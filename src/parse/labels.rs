@@ -131,16 +131,50 @@ pub(crate) fn classify_t2_raw(raw: &str, sq: &mut String) -> T2Text {
 
 use std::cell::RefCell;
 
-/// Label answers by raw text: the squashed text (`None` when it is the raw
-/// text) and the answer, if it holds in every context.
-type Memo<V> = std::collections::HashMap<Box<str>, (Option<Box<str>>, Option<V>)>;
+/// Label answers by raw text, per thread: a direct-mapped cache. Each text
+/// has one slot, picked by a hash of its bytes; a text that finds another
+/// there is classified afresh and takes the slot. Nothing chains, so no input
+/// can make a lookup cost more than hashing and comparing its own text.
+pub(crate) struct Memo<V> {
+    slots: Vec<Option<MemoEntry<V>>>,
+}
+
+/// A remembered text: the squashed text (`None` when it is the raw text) and
+/// the answer, if it holds in every context.
+struct MemoEntry<V> {
+    raw: Box<str>,
+    squashed: Option<Box<str>>,
+    answer: Option<V>,
+}
+
+impl<V> Default for Memo<V> {
+    fn default() -> Self {
+        Memo { slots: Vec::new() }
+    }
+}
+
+/// Slots of a memo: a few hundred reports' worth of distinct labels.
+const MEMO_BITS: u32 = 10;
+
+/// The slot of a text: a multiplicative hash over its bytes, eight at a time.
+fn memo_slot(raw: &str) -> usize {
+    let mut h = raw.len() as u64;
+    let mut chunks = raw.as_bytes().chunks_exact(8);
+    for c in &mut chunks {
+        h = (h.rotate_left(5) ^ u64::from_le_bytes(c.try_into().unwrap_or([0; 8])))
+            .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    let mut tail = [0u8; 8];
+    tail[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+    h = (h.rotate_left(5) ^ u64::from_le_bytes(tail)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    (h >> (64 - MEMO_BITS)) as usize
+}
 
 /// Squashes `raw` into `sq` and classifies it, remembering the result per
-/// thread: the same labels and headers recur in every report, and a lookup
-/// costs a fraction of the folding and matching. `classify` answers and says
-/// whether the answer is context-free; `again` answers a remembered text whose
-/// answer was not. The memo is bounded and starts over when full; answers are
-/// the same with or without it.
+/// thread ([`Memo`]): the same labels and headers recur in every report, and
+/// a lookup costs a fraction of the folding and matching. `classify` answers
+/// and says whether the answer is context-free; `again` answers a remembered
+/// text whose answer was not. Answers are the same with or without the memo.
 fn memoized<V: Copy + 'static>(
     memo: &'static std::thread::LocalKey<RefCell<Memo<V>>>,
     raw: &str,
@@ -148,8 +182,7 @@ fn memoized<V: Copy + 'static>(
     classify: impl FnOnce(&str) -> (V, bool),
     again: impl FnOnce(&str) -> V,
 ) -> V {
-    /// Entries and key length kept: a few hundred reports' worth of distinct labels.
-    const MAX_ENTRIES: usize = 1024;
+    /// Longer texts (notes, prose) do not recur: not remembered.
     const MAX_KEY: usize = 160;
     let squash = |sq: &mut String| {
         sq.clear();
@@ -161,21 +194,24 @@ fn memoized<V: Copy + 'static>(
     }
     memo.with(|memo| {
         let mut memo = memo.borrow_mut();
-        if let Some((squashed, answer)) = memo.get(raw) {
+        if memo.slots.is_empty() {
+            memo.slots.resize_with(1 << MEMO_BITS, || None);
+        }
+        let slot = memo_slot(raw);
+        if let Some(e) = &memo.slots[slot]
+            && &*e.raw == raw
+        {
             sq.clear();
-            sq.push_str(squashed.as_deref().unwrap_or(raw));
-            return match answer {
-                Some(a) => *a,
+            sq.push_str(e.squashed.as_deref().unwrap_or(raw));
+            return match e.answer {
+                Some(a) => a,
                 None => again(sq),
             };
         }
         squash(sq);
         let (answer, context_free) = classify(sq);
-        if memo.len() >= MAX_ENTRIES {
-            memo.clear();
-        }
         let squashed = (sq.as_str() != raw).then(|| Box::from(sq.as_str()));
-        memo.insert(Box::from(raw), (squashed, context_free.then_some(answer)));
+        memo.slots[slot] = Some(MemoEntry { raw: Box::from(raw), squashed, answer: context_free.then_some(answer) });
         answer
     })
 }
@@ -468,6 +504,20 @@ mod tests {
                     assert_eq!(sq, squash(t), "{t:?}");
                     assert_eq!(got, classify_t3(&squash(t), g, after), "{t:?} {g:?} {after}");
                 }
+            }
+        }
+    }
+
+    /// More texts than slots: evicted and colliding texts are answered afresh, and right.
+    #[test]
+    fn memo_survives_eviction() {
+        let mut sq = String::new();
+        for round in 0..2 {
+            for i in 0..3000 {
+                let t = if i % 3 == 0 { format!("{i}.属于国家秘密") } else { format!("注{i}其他") };
+                let want = classify_t3(&squash(&t), Some(T3Group::Other), true);
+                assert_eq!(classify_t3_raw(&t, Some(T3Group::Other), true, &mut sq), want, "{t} round {round}");
+                assert_eq!(sq, squash(&t));
             }
         }
     }
