@@ -208,7 +208,7 @@ pub fn words(s: &str) -> impl Iterator<Item = &str> {
 
 /// Byte length of the whitespace character at byte `i` of `s`, or 0.
 #[inline]
-fn ws_len(s: &str, i: usize) -> usize {
+pub(crate) fn ws_len(s: &str, i: usize) -> usize {
     match s.as_bytes()[i] {
         b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => 1,
         0xc2 | 0xe1 | 0xe2 | 0xe3 => s[i..].chars().next().filter(|c| c.is_whitespace()).map_or(0, char::len_utf8),

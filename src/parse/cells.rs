@@ -273,9 +273,25 @@ fn tokenize_fields<'a>(
                 end += 3;
                 continue;
             }
+            if matches!(c, 0xc2 | 0xe1 | 0xe2 | 0xe3) {
+                // A lead byte shared by whitespace (U+3000, NBSP…) and common
+                // punctuation (、。“”—): only the former makes the field not plain.
+                let ws = crate::text::ws_len(text, end);
+                plain &= ws == 0;
+                chars += 1;
+                digits = false;
+                end += if ws > 0 {
+                    ws
+                } else if c == 0xc2 {
+                    2
+                } else {
+                    3
+                };
+                continue;
+            }
             chars += usize::from((c as i8) >= -0x40);
             digits &= c.is_ascii_digit();
-            plain &= c > b' ' && !matches!(c, 0x7f | 0xc2 | 0xe1 | 0xe2 | 0xe3);
+            plain &= c > b' ' && c != 0x7f;
             end += 1;
         }
         let end = end.min(b.len());
