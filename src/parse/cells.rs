@@ -47,6 +47,10 @@ pub(crate) struct Event<'a> {
 /// `pdftotext -layout` (wide gaps) from flattened PDF text.
 const SNIFF_ROWS: usize = 16;
 
+/// After this many non-empty lines without any sign of another layout, the
+/// sniffer stops looking.
+const SNIFF_PLAIN_LINES: usize = 60;
+
 /// How many non-empty lines of a region the layout sniffer looks at.
 const SNIFF_LINES: usize = 200;
 
@@ -57,7 +61,12 @@ pub(crate) fn sniff_layout(lines: &[Line<'_>], pdf_document: bool) -> Layout {
     let mut wide_gaps = 0;
     let mut inline_numbers = 0;
     // The first lines that hold something tell the layout; a table is far shorter than this.
-    for l in lines.iter().filter(|l| !l.text.is_empty()).take(SNIFF_LINES) {
+    for (n, l) in lines.iter().filter(|l| !l.text.is_empty()).take(SNIFF_LINES).enumerate() {
+        // Sixty lines without a tab, a pipe or a number among words: one cell
+        // per line (the other layouts show in a table's first rows).
+        if n >= SNIFF_PLAIN_LINES && pipes + tab_rows + wide_gaps + inline_numbers == 0 {
+            break;
+        }
         // One pass over the bytes tells what the line holds (most lines are a
         // few bytes long, so per-test searches would cost more than the line).
         let (mut tab, mut gap) = (false, false);
