@@ -42,7 +42,19 @@ fn find_with(lines: &[Line<'_>], alt_numbering: bool) -> Vec<Heading> {
     let mut sq = String::with_capacity(128);
     let mut last = 0u8;
     for (idx, line) in lines.iter().enumerate() {
-        // Cheap test first: a heading starts with a numeral or a bracket (after spaces, # or *).
+        // Cheapest test first, on the first byte: 一…六 lead with E4/E5, brackets
+        // and digits are ASCII or EF; anything else (a cell, a sentence) is no
+        // heading unless spaces, # or * come first.
+        let plausible_lead = match line.text.as_bytes().first() {
+            Some(0xe4 | 0xe5) => !alt_numbering,
+            Some(b'(' | b'1'..=b'6' | 0xef) => alt_numbering,
+            Some(b) => b.is_ascii_whitespace() || matches!(b, b'#' | b'*' | 0x0b | 0xc2 | 0xe1 | 0xe2 | 0xe3),
+            None => false,
+        };
+        if !plausible_lead {
+            continue;
+        }
+        // Cheap test next: a heading starts with a numeral or a bracket (after spaces, # or *).
         let first = line.text.trim_start_matches(|c: char| c.is_whitespace() || c == '#' || c == '*').chars().next();
         let plausible = if alt_numbering {
             first.is_some_and(|c| matches!(c, '(' | '（' | '1'..='6' | '１'..='６'))
