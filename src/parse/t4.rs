@@ -50,14 +50,14 @@ pub(crate) fn read(lines: &[Line<'_>], pdf_document: bool, diags: &mut Vec<Diagn
                 }
                 after_text = true;
                 let sq = squashed(raw, &mut sq_buf);
-                if sq.contains("复议后") {
+                let w = header_words_in(sq);
+                if w.after_review {
                     gap_groups[2] = true;
-                } else if sq.contains("未经复议") || sq.contains("直接起诉") {
+                } else if w.direct {
                     gap_groups[1] = true;
-                } else if sq.contains("行政复议") {
+                } else if w.review {
                     gap_groups[0] = true;
                 }
-                let w = header_words_in(sq);
                 has_groups |= w.groups;
                 has_columns |= w.columns;
                 let known = w.known;
@@ -337,23 +337,49 @@ struct HeaderWords {
     columns: bool,
     /// Any header word at all.
     known: bool,
+    /// 行政复议, 未经复议 or 直接起诉, 复议后: which group a header text names.
+    review: bool,
+    direct: bool,
+    after_review: bool,
 }
 
 /// One automaton pass over the text (every header fragment goes through here).
 fn header_words_in(sq: &str) -> HeaderWords {
     use super::keywords::Keywords;
     use std::sync::OnceLock;
-    // 0-1: groups, 2-5: columns, the rest: other header words.
-    const WORDS: [&str; 11] =
-        ["行政复议", "行政诉讼", "维持", "纠正", "审结", "其他结果", "结果", "总计", "尚未", "复议", "起诉"];
+    // 0-1: groups, 2-5: columns, 6-10: other header words, 11-13: words that
+    // name a group's columns (复议后, 未经复议, 直接起诉).
+    const WORDS: [&str; 14] = [
+        "行政复议",
+        "行政诉讼",
+        "维持",
+        "纠正",
+        "审结",
+        "其他结果",
+        "结果",
+        "总计",
+        "尚未",
+        "复议",
+        "起诉",
+        "复议后",
+        "未经复议",
+        "直接起诉",
+    ];
     static KW: OnceLock<Keywords> = OnceLock::new();
     let kw = KW.get_or_init(|| Keywords::new(WORDS));
-    let mut w = HeaderWords { groups: false, columns: false, known: false };
+    let mut w =
+        HeaderWords { groups: false, columns: false, known: false, review: false, direct: false, after_review: false };
     kw.scan(sq, |p| {
         w.known = true;
         match p {
-            0 | 1 => w.groups = true,
+            0 => {
+                w.groups = true;
+                w.review = true;
+            }
+            1 => w.groups = true,
             2..=5 => w.columns = true,
+            11 => w.after_review = true,
+            12 | 13 => w.direct = true,
             _ => {}
         }
     });
