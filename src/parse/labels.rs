@@ -182,8 +182,9 @@ fn memoized<V: Copy + 'static>(
     classify: impl FnOnce(&str) -> (V, bool),
     again: impl FnOnce(&str) -> V,
 ) -> V {
-    /// Longer texts (notes, prose) do not recur: not remembered.
-    const MAX_KEY: usize = 160;
+    /// Longer texts (notes, prose) do not recur: not remembered. (A table
+    /// note or a PDF header line joined from its fragments fits.)
+    const MAX_KEY: usize = 320;
     let squash = |sq: &mut String| {
         sq.clear();
         crate::text::squash_into(raw, sq);

@@ -387,12 +387,19 @@ fn misplaced_header_lines(events: &[Event<'_>]) -> Vec<usize> {
     let mut i = 0;
     while i < events.len() {
         let line = events[i].line_idx;
-        let end = events[i..].iter().position(|e| e.line_idx != line).map_or(events.len(), |n| i + n);
+        // One pass over the line's events: where they end, how many texts, any number.
+        let (mut end, mut texts, mut has_value) = (i, 0, false);
+        while end < events.len() && events[end].line_idx == line {
+            match events[end].tok {
+                Tok::Text { .. } => texts += 1,
+                Tok::Value { value, .. } => has_value |= !value.is_blank(),
+                Tok::Pad { .. } => {}
+            }
+            end += 1;
+        }
         let on_line = &events[i..end];
         i = end;
         // Only a line of two or more texts and no number can be such a header.
-        let texts = on_line.iter().filter(|e| matches!(e.tok, Tok::Text { .. })).count();
-        let has_value = on_line.iter().any(|e| matches!(e.tok, Tok::Value { value, .. } if !value.is_blank()));
         if texts < 2 || has_value {
             continue;
         }
