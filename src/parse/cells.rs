@@ -442,7 +442,11 @@ fn push_words<'a>(
     for w in words(text) {
         let s = (w.as_ptr() as usize) - (text.as_ptr() as usize);
         let e = s + w.len();
-        if let Some(number) = Number::parse_cell(w) {
+        // (Plain counts, most words of a flattened table row, without the call.)
+        let wb = w.as_bytes();
+        let count = (wb.len() <= 18 && wb.iter().all(u8::is_ascii_digit))
+            .then(|| Number::count(wb.iter().fold(0i64, |m, d| m * 10 + i64::from(d - b'0'))));
+        if let Some(number) = count.or_else(|| Number::parse_cell(w)) {
             flush(&mut run, cur, out);
             let span = cur.span_at(line, base + s, w.len());
             out.push(Event { tok: Tok::Value { value: Value::Number { number }, span }, line_idx: idx });
