@@ -1,12 +1,13 @@
 //! A set of keywords found in one pass over a text.
 //!
 //! Label matching looks for dozens of keywords in every text fragment of
-//! every table. The scan walks the text a character at a time: one table lookup
-//! (on the character's low bits) rejects almost every character;
-//! only a character that starts some keyword is looked up and the keywords
-//! that start with it compared in place. Unlike an automaton, whose next
-//! state depends on the previous one, the per-character work is independent,
-//! so the processor overlaps it; and the tables are a few hundred bytes.
+//! every table. The scan walks the text a character at a time: one table
+//! lookup (on the character's low bits) rejects almost every character; only
+//! a character that starts some keyword is looked up and the keywords that
+//! start with it compared in place. Unlike an automaton, whose next state
+//! depends on the previous one, the per-character work is independent, so the
+//! processor overlaps it; and the tables take a few kilobytes, not the
+//! hundreds an automaton over these CJK keywords needs.
 
 /// Bits of a character's code point that index the slots.
 const FILTER_BITS: u32 = 12;
