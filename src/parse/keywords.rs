@@ -6,8 +6,7 @@
 //! a character that starts some keyword is looked up and the keywords that
 //! start with it compared in place. Unlike an automaton, whose next state
 //! depends on the previous one, the per-character work is independent, so the
-//! processor overlaps it; and the tables take a few kilobytes, not the
-//! hundreds an automaton over these CJK keywords needs.
+//! processor overlaps it; and the tables take a few kilobytes.
 
 /// Bits of a character's code point that index the slots.
 const FILTER_BITS: u32 = 12;
