@@ -339,6 +339,13 @@ fn tokenize_fields<'a>(
         }
         from = end + 1;
     }
+    finish_row(out, start, filled);
+}
+
+/// The events of one row, from `start` on, once its fields are tokenized
+/// (`filled` of them not empty): pads inside the values become blank cells,
+/// pads before the label go; a row of fewer than two filled fields keeps no pads.
+fn finish_row(out: &mut Vec<Event<'_>>, start: usize, filled: usize) {
     // A cell indented with a tab (`\t0`, one cell per line) is not a row: its
     // empty fields are indentation, not cells.
     if filled < 2 {
@@ -462,4 +469,56 @@ fn push_words<'a>(
         }
     }
     flush(&mut run, cur, out);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The fields of a row tokenized one by one with the general rules
+    /// (blank test, trimming, word splitting): what the one-pass reading of
+    /// `tokenize_fields` must agree with.
+    fn reference<'a>(line: &Line<'a>, text: &'a str, sep: u8) -> Vec<Event<'a>> {
+        let mut out = Vec::new();
+        let mut cur = ColumnCursor::default();
+        let mut filled = 0;
+        for field in split_ascii(text, sep) {
+            if is_blankish(field) {
+                let span = cur.span_of(line, field);
+                out.push(Event { tok: Tok::Pad { span }, line_idx: 0 });
+            } else {
+                filled += 1;
+                push_field(line, field, 0, &mut cur, &mut out);
+            }
+        }
+        finish_row(&mut out, 0, filled);
+        out
+    }
+
+    #[test]
+    fn one_pass_fields_agree_with_the_general_rules() {
+        let rows = [
+            "\t\t2.其他法律行政法规禁止公开\t0\t0\t0\t0\t0\t0\t0",
+            "一、本年新收政府信息公开申请数量\t\t10\t1\t0\t0\t1\t0\t12",
+            "（二）部分公开（区分处理的，只计这一情形，不计其他情形）\t1\t\t0\t-\t／\t无\t1",
+            "3.危及“三安全一稳定”\t 0 \t０\t1,234\t1.25\t96万元\t—\t",
+            "规章\u{3000}\t\u{a0}\t\u{feff}\t0 1\t x y \t\u{1}\t\u{7f}7\té\t",
+            "\t0",
+            "",
+            "\t\t\t",
+            "商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他",
+        ];
+        for row in rows {
+            let line = Line { text: row, start: 100, number: 7, page_break: false };
+            let mut got = Vec::new();
+            tokenize_fields(&line, row, b'\t', 0, &mut ColumnCursor::default(), &mut got);
+            assert_eq!(format!("{got:?}"), format!("{:?}", reference(&line, row, b'\t')), "{row:?}");
+        }
+        let md = "| 行政许可 |  | 15 | 规 章 |";
+        let inner = md.trim().trim_start_matches('|').trim_end_matches('|');
+        let line = Line { text: md, start: 0, number: 1, page_break: false };
+        let mut got = Vec::new();
+        tokenize_fields(&line, inner, b'|', 0, &mut ColumnCursor::default(), &mut got);
+        assert_eq!(format!("{got:?}"), format!("{:?}", reference(&line, inner, b'|')));
+    }
 }
