@@ -138,22 +138,47 @@ pub fn split_ascii(s: &str, sep: u8) -> impl Iterator<Item = &str> {
     })
 }
 
+/// Byte tests a word (eight bytes in a `u64`) at a time, shared by the
+/// scanners that look at short stretches, where a vectorised search costs
+/// more to set up than it saves.
+pub(crate) mod swar {
+    /// 0x01 in every byte.
+    pub(crate) const ONES: u64 = 0x0101_0101_0101_0101;
+    /// 0x80 in every byte.
+    pub(crate) const HIGHS: u64 = 0x8080_8080_8080_8080;
+
+    /// Eight bytes as a little-endian word (`chunk` has eight).
+    #[inline]
+    pub(crate) fn load(chunk: &[u8]) -> u64 {
+        u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]))
+    }
+
+    /// The high bit set in bytes of `x` that are zero. Only the lowest flagged
+    /// byte is sure (a borrow can flag bytes above a real zero), which is all
+    /// a search for the first match needs.
+    #[inline]
+    pub(crate) fn zero_bytes(x: u64) -> u64 {
+        x.wrapping_sub(ONES) & !x & HIGHS
+    }
+
+    /// Index of the first byte of a word flagged by one of these masks.
+    #[inline]
+    pub(crate) fn first(mask: u64) -> usize {
+        mask.trailing_zeros() as usize / 8
+    }
+}
+
 /// Index of the first `needle` in `hay`, eight bytes at a time: no call
 /// and no setup, which is what the short fields of a table row want.
 #[inline]
 pub fn find_byte(hay: &[u8], needle: u8) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    let pattern = ONES * u64::from(needle);
+    let pattern = swar::ONES * u64::from(needle);
     let mut chunks = hay.chunks_exact(8);
     let mut at = 0;
     for chunk in &mut chunks {
-        let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8])) ^ pattern;
-        // The lowest flagged byte is exactly the first zero byte (borrows only
-        // flag bytes above a real zero).
-        let zeros = x.wrapping_sub(ONES) & !x & HIGHS;
+        let zeros = swar::zero_bytes(swar::load(chunk) ^ pattern);
         if zeros != 0 {
-            return Some(at + zeros.trailing_zeros() as usize / 8);
+            return Some(at + swar::first(zeros));
         }
         at += 8;
     }
@@ -348,15 +373,13 @@ impl ColumnCursor {
 /// takes over with wider vectors.
 #[inline]
 fn find_line_end(hay: &[u8]) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    let zero_bytes = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS;
+    use swar::{ONES, zero_bytes};
     for (k, chunk) in hay.chunks_exact(8).take(2).enumerate() {
-        let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        let x = swar::load(chunk);
         // The lowest flagged byte of each mask is exact, so is that of their union.
         let hits = zero_bytes(x ^ (ONES * u64::from(b'\n'))) | zero_bytes(x ^ (ONES * u64::from(b'\r')));
         if hits != 0 {
-            return Some(k * 8 + hits.trailing_zeros() as usize / 8);
+            return Some(k * 8 + swar::first(hits));
         }
     }
     let from = (hay.len() / 8).min(2) * 8;

@@ -70,15 +70,25 @@ impl Number {
         self.mantissa as f64 / 10f64.powi(i32::from(self.scale))
     }
 
+    /// A plain count, 1 to 18 ASCII digits and nothing else (the most common
+    /// cell), read without the general grammar of [`Number::parse_cell`];
+    /// `None` for anything else.
+    #[inline]
+    pub(crate) fn plain_count(b: &[u8]) -> Option<Number> {
+        if b.is_empty() || b.len() > 18 || !b.iter().all(u8::is_ascii_digit) {
+            return None;
+        }
+        Some(Number::count(b.iter().fold(0i64, |m, d| m * 10 + i64::from(d - b'0'))))
+    }
+
     /// Parses the digits of a cell: ASCII or full-width digits, thousands
     /// separators, an optional sign and decimal point, an optional 元/万元.
     /// Returns `None` for anything else (including overflow).
     pub fn parse_cell(s: &str) -> Option<Number> {
         // Fast path: plain ASCII digits, by far the most common cell.
         let b = s.as_bytes();
-        if !b.is_empty() && b.len() <= 18 && b.iter().all(u8::is_ascii_digit) {
-            let mantissa = b.iter().fold(0i64, |m, d| m * 10 + i64::from(d - b'0'));
-            return Some(Number { mantissa, scale: 0, unit: None });
+        if let Some(n) = Number::plain_count(b) {
+            return Some(n);
         }
         // Text that starts with an ideograph or a letter is no number: the
         // common case (labels), told without trimming.

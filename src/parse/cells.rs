@@ -166,9 +166,7 @@ pub(crate) fn tokenize<'a>(lines: &[Line<'a>], layout: Layout, diags: &mut Vec<D
         }
         empty_run = 0;
         // Fast path: a plain count alone on its line (one cell per line, PDF text).
-        let b = text.as_bytes();
-        if b.len() <= 18 && b.iter().all(u8::is_ascii_digit) {
-            let number = Number::count(b.iter().fold(0i64, |m, d| m * 10 + i64::from(d - b'0')));
+        if let Some(number) = Number::plain_count(text.as_bytes()) {
             out.push(Event { tok: Tok::Value { value: Value::Number { number }, span: line.span() }, line_idx: idx });
             continue;
         }
@@ -315,8 +313,7 @@ fn tokenize_fields<'a>(
             out.push(Event { tok: Tok::Pad { span }, line_idx: idx });
         } else {
             filled += 1;
-            if digits && field.len() <= 18 {
-                let number = Number::count(field.bytes().fold(0i64, |m, d| m * 10 + i64::from(d - b'0')));
+            if let Some(number) = Number::plain_count(field.as_bytes()).filter(|_| digits) {
                 out.push(Event { tok: Tok::Value { value: Value::Number { number }, span }, line_idx: idx });
             } else if plain {
                 let tok = if is_blank_marker(field) {
@@ -390,9 +387,7 @@ fn finish_row(out: &mut Vec<Event<'_>>, start: usize, filled: usize) {
 /// (which may itself hold numbers separated by spaces).
 fn push_field<'a>(line: &Line<'a>, field: &'a str, idx: usize, cur: &mut ColumnCursor, out: &mut Vec<Event<'a>>) {
     // Fast path: a plain count, the most common field, needs no trimming.
-    let b = field.as_bytes();
-    if !b.is_empty() && b.len() <= 18 && b.iter().all(u8::is_ascii_digit) {
-        let number = Number::count(b.iter().fold(0i64, |m, d| m * 10 + i64::from(d - b'0')));
+    if let Some(number) = Number::plain_count(field.as_bytes()) {
         let span = cur.span_of(line, field);
         out.push(Event { tok: Tok::Value { value: Value::Number { number }, span }, line_idx: idx });
         return;
@@ -449,11 +444,8 @@ fn push_words<'a>(
     for w in words(text) {
         let s = (w.as_ptr() as usize) - (text.as_ptr() as usize);
         let e = s + w.len();
-        // (Plain counts, most words of a flattened table row, without the call.)
-        let wb = w.as_bytes();
-        let count = (wb.len() <= 18 && wb.iter().all(u8::is_ascii_digit))
-            .then(|| Number::count(wb.iter().fold(0i64, |m, d| m * 10 + i64::from(d - b'0'))));
-        if let Some(number) = count.or_else(|| Number::parse_cell(w)) {
+        // (Plain counts, most words of a flattened table row, inlined.)
+        if let Some(number) = Number::plain_count(w.as_bytes()).or_else(|| Number::parse_cell(w)) {
             flush(&mut run, cur, out);
             let span = cur.span_at(line, base + s, w.len());
             out.push(Event { tok: Tok::Value { value: Value::Number { number }, span }, line_idx: idx });

@@ -258,8 +258,7 @@ fn check_binary(src: &str) -> Result<(), Error> {
 /// time: a word is looked at byte by byte only when it holds one (tabs and
 /// line ends, allowed, do not count).
 fn next_suspect(b: &[u8]) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    use crate::text::swar::{self, HIGHS, ONES};
     const LOWS: u64 = !HIGHS;
     // Per byte and exact (no carry crosses bytes): the high bit of each byte
     // of the result says whether the byte's low seven bits are >= n.
@@ -272,13 +271,13 @@ fn next_suspect(b: &[u8]) -> Option<usize> {
     let mut chunks = b.chunks_exact(8);
     let mut at = 0;
     for chunk in &mut chunks {
-        let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        let x = swar::load(chunk);
         let ascii = !x & HIGHS;
         // C0 controls other than 09-0D: below 0x20, and below 0x09 or at least 0x0E.
         let control = ascii & !at_least(x, 0x20) & (!at_least(x, 0x09) | at_least(x, 0x0e));
         let suspect = control | equal(x, 0x7f) | equal(x, 0xc2) | equal(x, 0xbd);
         if suspect != 0 {
-            return Some(at + suspect.trailing_zeros() as usize / 8);
+            return Some(at + swar::first(suspect));
         }
         at += 8;
     }
