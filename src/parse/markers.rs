@@ -32,11 +32,15 @@ pub(crate) fn is_page_number(line: &str) -> bool {
     if line.len() > 64 {
         return false;
     }
-    // First bytes of a space, a dash or 第 (E7 AC AC); a label or number starts otherwise.
-    if !matches!(
-        line.as_bytes().first(),
-        Some(b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c | b'-' | 0xc2 | 0xe1 | 0xe2 | 0xe3 | 0xe7 | 0xef)
-    ) {
+    // A space, a dash or 第 opens the line; a label or a number opens it
+    // otherwise. E3, E7 and EF lead many ideographs and punctuation marks, so
+    // for them the whole character is compared (U+3000, 第, －).
+    let may_open = match line.as_bytes() {
+        [b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c | b'-' | 0xc2 | 0xe1 | 0xe2, ..] => true,
+        [0xe3, 0x80, 0x80, ..] | [0xe7, 0xac, 0xac, ..] | [0xef, 0xbc, 0x8d, ..] => true,
+        _ => false,
+    };
+    if !may_open {
         return false;
     }
     // It starts with a dash or 第.
@@ -145,10 +149,10 @@ mod tests {
 
     #[test]
     fn page_numbers() {
-        for p in ["-3-", "— 3 —", "- 3 -", "第3页", "第 3 页 共 5 页", "  -12-  ", "－３－"] {
+        for p in ["-3-", "— 3 —", "- 3 -", "第3页", "第 3 页 共 5 页", "  -12-  ", "－３－", "\u{3000}第 3 页", "\u{a0}– 3 –", "\u{2003}−3−"] {
             assert!(is_page_number(p), "{p}");
         }
-        for p in ["3", "-3", "第三章", "2023年", "3 -", ""] {
+        for p in ["3", "-3", "第三章", "2023年", "3 -", "", "（一）", "。-3-", "管3页"] {
             assert!(!is_page_number(p), "{p}");
         }
     }
