@@ -100,19 +100,56 @@ pub struct Claim {
 /// # Ok::<(), zfxxgk::Error>(())
 /// ```
 pub fn claims(report: &Report) -> Vec<Claim> {
-    let mut out = Vec::new();
-    for kind in [SectionKind::Overview, SectionKind::Other] {
-        if let Some(section) = report.section(kind) {
-            let prose = Prose::new(&section.body.text, section.body.span);
-            prose.scan(kind, &mut out);
+    let (proses, found) = scan(report);
+    found.iter().map(|f| f.claim(&proses)).collect()
+}
+
+/// A claim as the scan finds it: positions in its section's squashed view.
+/// Its words and source span are worked out only when asked for (by
+/// [`claims`], or for a finding): most claims agree with the tables.
+#[derive(Clone, Copy, Debug)]
+struct Found {
+    kind: ClaimKind,
+    value: i64,
+    /// Index of the section's [`Prose`] in the scan's pair.
+    prose: usize,
+    /// Squashed chars of the number (or the phrase of a claim of 0).
+    span: (usize, usize),
+    /// Squashed chars of the phrase.
+    text: (usize, usize),
+}
+
+impl Found {
+    fn claim(&self, proses: &[Prose<'_>; 2]) -> Claim {
+        let p = &proses[self.prose];
+        Claim {
+            kind: self.kind,
+            value: self.value,
+            section: p.section,
+            span: p.span(self.span.0, self.span.1),
+            text: p.text(self.text.0, self.text.1),
         }
     }
-    out
+}
+
+/// Scans sections 一 and 六 (an absent section reads as empty): their
+/// squashed views and the claims found, in source order.
+fn scan(report: &Report) -> ([Prose<'_>; 2], Vec<Found>) {
+    let mut out = Vec::new();
+    let proses = [SectionKind::Overview, SectionKind::Other].map(|kind| match report.section(kind) {
+        Some(section) => Prose::new(&section.body.text, section.body.span, kind),
+        None => Prose::new("", Span::default(), kind),
+    });
+    for (k, prose) in proses.iter().enumerate() {
+        prose.scan(k, &mut out);
+    }
+    (proses, out)
 }
 
 /// The squashed view of a section body.
 struct Prose<'a> {
     body: &'a str,
+    section: SectionKind,
     base: Span,
     chars: Vec<char>,
     /// Byte offset (into `body`) of each char of `chars` (its end is found
@@ -164,7 +201,7 @@ const CASE_PHRASES: [&str; 3] = ["行政处罚", "行政复议", "行政诉讼"]
 const NOT_NONE: &[&str] = &["纠错", "纠正", "败诉", "撤销", "违法", "被撤", "追究"];
 
 impl<'a> Prose<'a> {
-    fn new(body: &'a str, base: Span) -> Prose<'a> {
+    fn new(body: &'a str, base: Span, section: SectionKind) -> Prose<'a> {
         let mut chars = Vec::with_capacity(body.len() / 3);
         let mut offs = Vec::with_capacity(body.len() / 3);
         let mut line_start = 0;
@@ -201,6 +238,7 @@ impl<'a> Prose<'a> {
         }
         Prose {
             body,
+            section,
             base,
             chars,
             offs,
@@ -312,18 +350,11 @@ impl<'a> Prose<'a> {
         (from, i)
     }
 
-    fn claim(
-        &self,
-        kind: ClaimKind,
-        value: i64,
-        section: SectionKind,
-        span: (usize, usize),
-        text: (usize, usize),
-    ) -> Claim {
-        Claim { kind, value, section, span: self.span(span.0, span.1), text: self.text(text.0, text.1) }
+    fn found(&self, kind: ClaimKind, value: i64, prose: usize, span: (usize, usize), text: (usize, usize)) -> Found {
+        Found { kind, value, prose, span, text }
     }
 
-    fn scan(&self, section: SectionKind, out: &mut Vec<Claim>) {
+    fn scan(&self, prose: usize, out: &mut Vec<Found>) {
         // Every phrase starts with one of a few pairs of characters (see
         // `may_start`): skip other positions without trying each matcher.
         let mut i = 0;
@@ -333,17 +364,17 @@ impl<'a> Prose<'a> {
                 continue;
             }
             let next = self
-                .received(i, section, out)
-                .or_else(|| self.none_reviews(i, section, out))
-                .or_else(|| self.punishments(i, section, out))
-                .or_else(|| self.reviews(i, section, out))
-                .or_else(|| self.outcomes(i, section, out));
+                .received(i, prose, out)
+                .or_else(|| self.none_reviews(i, prose, out))
+                .or_else(|| self.punishments(i, prose, out))
+                .or_else(|| self.reviews(i, prose, out))
+                .or_else(|| self.outcomes(i, prose, out));
             i = next.unwrap_or(i + 1);
         }
     }
 
     /// 收到/受理/新收 …申请 N 件, 未收到…申请.
-    fn received(&self, i: usize, section: SectionKind, out: &mut Vec<Claim>) -> Option<usize> {
+    fn received(&self, i: usize, prose: usize, out: &mut Vec<Found>) -> Option<usize> {
         let trigger = RECEIVED_TRIGGERS.into_iter().find(|t| self.at(i, t))?;
         let seg_from = i + 2;
         let negated = [("尚未", 2), ("没有", 2), ("未", 1), ("没", 1)]
@@ -367,7 +398,7 @@ impl<'a> Prose<'a> {
             if trigger != "收到" || !about_requests(j) || (seg_from..j).any(|k| self.chars[k].is_ascii_digit()) {
                 return None;
             }
-            out.push(self.claim(ClaimKind::RequestsReceived, 0, section, (neg, j), (neg, j)));
+            out.push(self.found(ClaimKind::RequestsReceived, 0, prose, (neg, j), (neg, j)));
             return Some(j);
         }
         if !about_requests(j) {
@@ -385,12 +416,12 @@ impl<'a> Prose<'a> {
                 return None;
             }
         }
-        out.push(self.claim(ClaimKind::RequestsReceived, value, section, (j, end), (i, end + 1)));
+        out.push(self.found(ClaimKind::RequestsReceived, value, prose, (j, end), (i, end + 1)));
         Some(end + 1)
     }
 
     /// 未发生/不存在/无因…行政复议、行政诉讼: claims of 0.
-    fn none_reviews(&self, i: usize, section: SectionKind, out: &mut Vec<Claim>) -> Option<usize> {
+    fn none_reviews(&self, i: usize, prose: usize, out: &mut Vec<Found>) -> Option<usize> {
         let t = NONE_TRIGGERS.iter().find(|t| self.at(i, t))?;
         let from = i + t.chars().count();
         let mut j = from;
@@ -409,14 +440,14 @@ impl<'a> Prose<'a> {
         let end = review.max(litigation)? + 2;
         for (kind, pos) in [(ClaimKind::Reviews, review), (ClaimKind::Litigation, litigation)] {
             if pos.is_some() {
-                out.push(self.claim(kind, 0, section, (i, end), (i, end)));
+                out.push(self.found(kind, 0, prose, (i, end), (i, end)));
             }
         }
         Some(end)
     }
 
     /// 行政处罚 N 件/起/宗.
-    fn punishments(&self, i: usize, section: SectionKind, out: &mut Vec<Claim>) -> Option<usize> {
+    fn punishments(&self, i: usize, prose: usize, out: &mut Vec<Found>) -> Option<usize> {
         if !self.at(i, CASE_PHRASES[0]) {
             return None;
         }
@@ -444,12 +475,12 @@ impl<'a> Prose<'a> {
         if ["申请", "复议", "诉讼", "涉及"].iter().any(|w| self.contains(s, i, w)) {
             return None;
         }
-        out.push(self.claim(ClaimKind::Punishments, value, section, (ns, ne), (i, end)));
+        out.push(self.found(ClaimKind::Punishments, value, prose, (ns, ne), (i, end)));
         Some(end)
     }
 
     /// 行政复议 / 行政诉讼 N 件, in a sentence about 公开.
-    fn reviews(&self, i: usize, section: SectionKind, out: &mut Vec<Claim>) -> Option<usize> {
+    fn reviews(&self, i: usize, prose: usize, out: &mut Vec<Found>) -> Option<usize> {
         let kind = if self.at(i, CASE_PHRASES[1]) {
             ClaimKind::Reviews
         } else if self.at(i, CASE_PHRASES[2]) {
@@ -463,12 +494,12 @@ impl<'a> Prose<'a> {
         if !self.contains(s, i, "公开") || self.contains(s, i, "涉及") {
             return None;
         }
-        out.push(self.claim(kind, value, section, (ns, ne), (i, end)));
+        out.push(self.found(kind, value, prose, (ns, ne), (i, end)));
         Some(end)
     }
 
     /// 予以公开（及部分公开）/ 部分公开 / 不予公开 / 无法提供 / 不予处理 / 其他处理 N 件.
-    fn outcomes(&self, i: usize, section: SectionKind, out: &mut Vec<Claim>) -> Option<usize> {
+    fn outcomes(&self, i: usize, prose: usize, out: &mut Vec<Found>) -> Option<usize> {
         let &(phrase, kind) = OUTCOME_PHRASES.iter().find(|(p, _)| self.at(i, p))?;
         let prev = i.checked_sub(1).map(|k| self.chars[k]);
         match kind {
@@ -482,7 +513,7 @@ impl<'a> Prose<'a> {
         if !self.contains(s, i, "申请") {
             return None;
         }
-        out.push(self.claim(kind, value, section, (ns, ne), (i, end)));
+        out.push(self.found(kind, value, prose, (ns, ne), (i, end)));
         Some(end)
     }
 }
@@ -510,13 +541,39 @@ fn may_start(first: char, second: char) -> bool {
     )
 }
 
+/// The most cells a target adds up: the rows of the largest outcome group
+/// (（三）不予公开 has eight).
+const MAX_TARGET_CELLS: usize = 8;
+
 /// The cells a claim is compared with, and how they are named.
+#[derive(Clone, Copy)]
 struct Target {
-    keys: Vec<CellKey>,
+    keys: [CellKey; MAX_TARGET_CELLS],
+    len: usize,
     label: TargetLabel,
 }
 
+impl Target {
+    fn new(label: TargetLabel, keys: impl IntoIterator<Item = CellKey>) -> Target {
+        let mut t = Target { keys: [t3_total(T3Row::Total); MAX_TARGET_CELLS], len: 0, label };
+        for k in keys.into_iter().take(MAX_TARGET_CELLS) {
+            t.keys[t.len] = k;
+            t.len += 1;
+        }
+        t
+    }
+
+    fn one(key: CellKey) -> Target {
+        Target::new(TargetLabel::Cell(key), [key])
+    }
+
+    fn keys(&self) -> &[CellKey] {
+        &self.keys[..self.len]
+    }
+}
+
 /// How a target is named in a finding (the words are built only for a finding).
+#[derive(Clone, Copy)]
 enum TargetLabel {
     Cell(CellKey),
     /// An outcome group's rows: the group and how many rows.
@@ -544,38 +601,46 @@ fn t3_total(row: T3Row) -> CellKey {
 }
 
 fn group_target(report: &Report, group: T3Group) -> Target {
-    let mut rows: Vec<T3Row> = T3Row::ALL.iter().copied().filter(|r| r.group() == Some(group)).collect();
-    if group == T3Group::Other {
-        let single = report.table3.as_ref().is_some_and(|t| t.has_row(T3Row::OtherTotal));
-        rows.retain(|&r| (r == T3Row::OtherTotal) == single);
-    }
-    let label =
-        if rows.len() == 1 { TargetLabel::Cell(t3_total(rows[0])) } else { TargetLabel::Group(group, rows.len()) };
-    Target { keys: rows.into_iter().map(t3_total).collect(), label }
+    let single = group == T3Group::Other && report.table3.as_ref().is_some_and(|t| t.has_row(T3Row::OtherTotal));
+    // （六）其他处理 is either its single row or its sub-rows.
+    let rows = || {
+        T3Row::ALL.iter().copied().filter(move |r| {
+            r.group() == Some(group) && (group != T3Group::Other || (*r == T3Row::OtherTotal) == single)
+        })
+    };
+    let n = rows().count();
+    let label = match rows().next() {
+        Some(row) if n == 1 => TargetLabel::Cell(t3_total(row)),
+        _ => TargetLabel::Group(group, n),
+    };
+    Target::new(label, rows().map(t3_total))
 }
 
-fn targets(report: &Report, claim: &Claim) -> Vec<Target> {
-    let one = |key: CellKey| vec![Target { keys: vec![key], label: TargetLabel::Cell(key) }];
-    match claim.kind {
+/// The targets of a claim: none, one, or (行政诉讼 of 0) two.
+fn targets(report: &Report, kind: ClaimKind, value: i64) -> [Option<Target>; 2] {
+    let one = |key: CellKey| [Some(Target::one(key)), None];
+    match kind {
         ClaimKind::RequestsReceived => one(t3_total(T3Row::NewReceived)),
         ClaimKind::Punishments => one(CellKey::T2(T2Key { item: T2Item::Punishment, measure: T2Measure::Decisions })),
         ClaimKind::Reviews => one(super::t4_total(T4Group::Review)),
         // A positive number of 行政诉讼 adds two cells up: not tied to one cell.
-        ClaimKind::Litigation if claim.value != 0 => Vec::new(),
-        ClaimKind::Litigation => [T4Group::LitigationDirect, T4Group::LitigationAfterReview]
-            .into_iter()
-            .flat_map(|g| one(super::t4_total(g)))
-            .collect(),
+        ClaimKind::Litigation if value != 0 => [None, None],
+        ClaimKind::Litigation => {
+            [T4Group::LitigationDirect, T4Group::LitigationAfterReview].map(|g| Some(Target::one(super::t4_total(g))))
+        }
         ClaimKind::Granted => one(t3_total(T3Row::Granted)),
         ClaimKind::PartiallyGranted => one(t3_total(T3Row::PartiallyGranted)),
-        ClaimKind::GrantedOrPartially => vec![Target {
-            keys: vec![t3_total(T3Row::Granted), t3_total(T3Row::PartiallyGranted)],
-            label: TargetLabel::GrantedOrPartially,
-        }],
-        ClaimKind::Withheld => vec![group_target(report, T3Group::Withheld)],
-        ClaimKind::Unavailable => vec![group_target(report, T3Group::Unavailable)],
-        ClaimKind::NotProcessed => vec![group_target(report, T3Group::NotProcessed)],
-        ClaimKind::OtherProcessing => vec![group_target(report, T3Group::Other)],
+        ClaimKind::GrantedOrPartially => [
+            Some(Target::new(
+                TargetLabel::GrantedOrPartially,
+                [t3_total(T3Row::Granted), t3_total(T3Row::PartiallyGranted)],
+            )),
+            None,
+        ],
+        ClaimKind::Withheld => [Some(group_target(report, T3Group::Withheld)), None],
+        ClaimKind::Unavailable => [Some(group_target(report, T3Group::Unavailable)), None],
+        ClaimKind::NotProcessed => [Some(group_target(report, T3Group::NotProcessed)), None],
+        ClaimKind::OtherProcessing => [Some(group_target(report, T3Group::Other)), None],
     }
 }
 
@@ -592,19 +657,42 @@ fn section_label(kind: SectionKind) -> String {
 /// agrees too: reports often count both as 受理.
 /// Targets whose cells are all absent or all blank are not checked.
 pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
-    let claims = claims(report);
-    let mut groups: Vec<(Target, Vec<&Claim>)> = Vec::new();
-    for claim in &claims {
-        for target in targets(report, claim) {
-            match groups.iter_mut().find(|(t, _)| t.keys == target.keys) {
-                Some((_, cs)) => cs.push(claim),
-                None => groups.push((target, vec![claim])),
+    let (proses, found) = scan(report);
+    if found.is_empty() {
+        return;
+    }
+    // The distinct targets, in order of first claim. Targets follow from the
+    // claim kinds, so there are at most about a dozen, however many claims.
+    let mut groups: Vec<Target> = Vec::new();
+    // Per claim, the groups it belongs to.
+    let mut member: Vec<[Option<usize>; 2]> = Vec::with_capacity(found.len());
+    for f in &found {
+        let mut of = [None; 2];
+        for (slot, target) in of.iter_mut().zip(targets(report, f.kind, f.value).into_iter().flatten()) {
+            let g = match groups.iter().position(|t| t.keys() == target.keys()) {
+                Some(g) => g,
+                None => {
+                    groups.push(target);
+                    groups.len() - 1
+                }
+            };
+            *slot = Some(g);
+        }
+        member.push(of);
+    }
+    for (g, target) in groups.iter().enumerate() {
+        let in_group = || found.iter().zip(&member).filter(move |(_, of)| of.contains(&Some(g))).map(|(f, _)| f);
+        let none = Term::with(target.keys[0], None);
+        let mut terms = [none; MAX_TARGET_CELLS];
+        let mut n = 0;
+        for &k in target.keys() {
+            let t = Term::of(report, k);
+            if t.read != Read::Absent {
+                terms[n] = t;
+                n += 1;
             }
         }
-    }
-    for (target, cs) in groups {
-        let terms: Vec<Term> =
-            target.keys.iter().map(|&k| Term::of(report, k)).filter(|t| t.read != Read::Absent).collect();
+        let terms = &terms[..n];
         if terms.is_empty()
             || terms.iter().any(|t| t.read == Read::Other)
             || terms.iter().all(|t| t.read == Read::Blank)
@@ -613,42 +701,43 @@ pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
         }
         let table: i64 = terms.iter().fold(0i64, |acc, t| acc.saturating_add(t.value()));
         // 受理…申请 N 件 often counts last year's carried-over applications too.
-        let with_carried = (target.keys == [t3_total(T3Row::NewReceived)])
+        let with_carried = (target.keys() == [t3_total(T3Row::NewReceived)])
             .then(|| Term::of(report, t3_total(T3Row::CarriedOver)))
             .and_then(|t| match t.read {
                 Read::Count(n) if n > 0 => Some(table + n),
                 _ => None,
             });
-        if cs.iter().any(|c| c.value == table || Some(c.value) == with_carried) {
+        if in_group().any(|c| c.value == table || Some(c.value) == with_carried) {
             continue;
         }
         let mut reported: Vec<i64> = Vec::new();
-        for claim in cs {
-            if reported.contains(&claim.value) {
+        for f in in_group() {
+            if reported.contains(&f.value) {
                 continue;
             }
-            reported.push(claim.value);
+            reported.push(f.value);
+            let claim = f.claim(&proses);
             let first = terms[0];
-            let mut f =
+            let mut finding =
                 Finding::new(claim.kind.rule(), section_label(claim.section), first.key, claim.value, Some(table));
-            f.cells = terms.iter().map(|t| t.key).collect();
-            f.span = first.span();
-            f.assumed_blank_zero = terms.iter().filter(|t| t.read == Read::Blank).map(|t| t.key).collect();
-            f.related_span = Some(claim.span);
-            f.message = format!(
+            finding.cells = terms.iter().map(|t| t.key).collect();
+            finding.span = first.span();
+            finding.assumed_blank_zero = terms.iter().filter(|t| t.read == Read::Blank).map(|t| t.key).collect();
+            finding.related_span = Some(claim.span);
+            finding.message = format!(
                 "the text says “{}” (line {}) but {} = {table}",
                 claim.text,
                 claim.span.line,
                 target.label.text()
             );
-            f.arithmetic = if terms.len() == 1 {
+            finding.arithmetic = if terms.len() == 1 {
                 format!("text {} ≠ table {}", claim.value, terms[0].shown())
             } else {
                 let shown: Vec<String> = terms.iter().map(Term::shown).collect();
                 format!("text {} ≠ table {} = {table}", claim.value, shown.join(" + "))
             };
-            f.claim = Some(claim.clone());
-            out.push(f);
+            finding.claim = Some(claim);
+            out.push(finding);
         }
     }
 }
@@ -656,6 +745,15 @@ pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every outcome group's rows fit in a target.
+    #[test]
+    fn every_group_fits_in_a_target() {
+        for g in [T3Group::Withheld, T3Group::Unavailable, T3Group::NotProcessed, T3Group::Other] {
+            let rows = T3Row::ALL.iter().filter(|r| r.group() == Some(g)).count();
+            assert!(rows <= MAX_TARGET_CELLS, "{g:?}: {rows}");
+        }
+    }
 
     /// The two-character filter lets every phrase a matcher looks for through.
     #[test]

@@ -35,11 +35,13 @@ pub(crate) fn is_page_number(line: &str) -> bool {
     // A space, a dash or 第 opens the line; a label or a number opens it
     // otherwise. E3, E7 and EF lead many ideographs and punctuation marks, so
     // for them the whole character is compared (U+3000, 第, －).
-    let may_open = match line.as_bytes() {
-        [b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c | b'-' | 0xc2 | 0xe1 | 0xe2, ..] => true,
-        [0xe3, 0x80, 0x80, ..] | [0xe7, 0xac, 0xac, ..] | [0xef, 0xbc, 0x8d, ..] => true,
-        _ => false,
-    };
+    let may_open = matches!(
+        line.as_bytes(),
+        [b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c | b'-' | 0xc2 | 0xe1 | 0xe2, ..]
+            | [0xe3, 0x80, 0x80, ..]
+            | [0xe7, 0xac, 0xac, ..]
+            | [0xef, 0xbc, 0x8d, ..]
+    );
     if !may_open {
         return false;
     }
@@ -149,7 +151,18 @@ mod tests {
 
     #[test]
     fn page_numbers() {
-        for p in ["-3-", "— 3 —", "- 3 -", "第3页", "第 3 页 共 5 页", "  -12-  ", "－３－", "\u{3000}第 3 页", "\u{a0}– 3 –", "\u{2003}−3−"] {
+        for p in [
+            "-3-",
+            "— 3 —",
+            "- 3 -",
+            "第3页",
+            "第 3 页 共 5 页",
+            "  -12-  ",
+            "－３－",
+            "\u{3000}第 3 页",
+            "\u{a0}– 3 –",
+            "\u{2003}−3−",
+        ] {
             assert!(is_page_number(p), "{p}");
         }
         for p in ["3", "-3", "第三章", "2023年", "3 -", "", "（一）", "。-3-", "管3页"] {

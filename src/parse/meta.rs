@@ -135,18 +135,19 @@ pub(crate) fn read(lines: &[Line<'_>], preamble_end: usize, tail_from: usize) ->
         if !l.text.contains(['址', '话', '编']) {
             continue;
         }
-        if meta.address.is_none() {
+        // Each label holds its key character: a line without it is not searched.
+        if meta.address.is_none() && l.text.contains('址') {
             meta.address =
                 after_label(l, &["地址：", "地址:", "通讯地址："], &['；', ';', '，', '。', '）', ')', '\t']);
         }
-        if meta.phone.is_none() {
+        if meta.phone.is_none() && l.text.contains('话') {
             meta.phone = after_label(
                 l,
                 &["电话：", "电话:", "联系电话：", "电话 "],
                 &['；', ';', '，', '。', '）', ')', '、', '\t', ' '],
             );
         }
-        if meta.postcode.is_none() {
+        if meta.postcode.is_none() && l.text.contains('编') {
             meta.postcode = after_label(
                 l,
                 &["邮编：", "邮编:", "邮政编码：", "邮政编码:"],
@@ -157,6 +158,10 @@ pub(crate) fn read(lines: &[Line<'_>], preamble_end: usize, tail_from: usize) ->
     // Publication date: the last date line in the tail (signature), else a web header date.
     for l in scan(tail_from, lines.len()).rev() {
         let t = l.text.trim();
+        // (Folding cannot make a 日; most lines are told without it.)
+        if !t.contains('日') {
+            continue;
+        }
         let sq = squash(t);
         if sq.chars().count() <= 14 && sq.ends_with('日') && year_prefix(&sq).is_some() {
             meta.published = Some(Text { text: t.to_owned(), span: l.span_of(t) });

@@ -144,15 +144,19 @@ fn classify<'a>(
         diags,
     };
     let mut sq_buf = String::with_capacity(256);
-    let mut join_buf = String::with_capacity(256);
-    let mut join_sq = String::with_capacity(256);
+    // Only wrapped labels need these.
+    let mut join_buf = String::new();
+    let mut join_sq = String::new();
     for ev in events {
         if header_lines.binary_search(&ev.line_idx).is_ok() {
             continue;
         }
         match ev.tok {
             Tok::Value { value, span } => {
-                st.flush_pending();
+                // (Most values follow a label or a value: nothing pending.)
+                if !st.pending.is_empty() {
+                    st.flush_pending();
+                }
                 st.values_since_label = true;
                 st.items.push(Item::Value { value, span });
             }
