@@ -202,8 +202,10 @@ const NOT_NONE: &[&str] = &["纠错", "纠正", "败诉", "撤销", "违法", "�
 
 impl<'a> Prose<'a> {
     fn new(body: &'a str, base: Span, section: SectionKind) -> Prose<'a> {
-        let mut chars = Vec::with_capacity(body.len() / 3);
-        let mut offs = Vec::with_capacity(body.len() / 3);
+        // At most one entry per char (a fast count: no regrowing on the way).
+        let n = crate::text::char_count(body);
+        let mut chars = Vec::with_capacity(n);
+        let mut offs = Vec::with_capacity(n);
         let mut line_start = 0;
         for line in body.split_inclusive('\n') {
             let start = line_start;
@@ -663,7 +665,7 @@ pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
     }
     // The distinct targets, in order of first claim. Targets follow from the
     // claim kinds, so there are at most about a dozen, however many claims.
-    let mut groups: Vec<Target> = Vec::new();
+    let mut groups: Vec<Target> = Vec::with_capacity(8);
     // Per claim, the groups it belongs to.
     let mut member: Vec<[Option<usize>; 2]> = Vec::with_capacity(found.len());
     for f in &found {

@@ -30,15 +30,12 @@ pub(super) fn check_t3(report: &Report, out: &mut Vec<Finding>) {
     // （六）其他处理: either the single row or its sub-rows, never both.
     let sub_rows = [T3Row::OtherNoCorrection, T3Row::OtherUnpaidFee, T3Row::OtherOther];
     let skip_other_total = sub_rows.iter().any(|&r| t3.has_row(r));
-    let outcome_rows: Vec<T3Row> = T3Row::ALL
-        .iter()
-        .copied()
-        .filter(|r| r.is_outcome() && !(skip_other_total && *r == T3Row::OtherTotal))
-        .collect();
-    let mut parts: Vec<Term> = Vec::with_capacity(outcome_rows.len());
+    let outcome_rows =
+        || T3Row::ALL.iter().copied().filter(|r| r.is_outcome() && !(skip_other_total && *r == T3Row::OtherTotal));
+    let mut parts: Vec<Term> = Vec::with_capacity(T3Row::ALL.len());
     for &col in Applicant::ALL {
         parts.clear();
-        parts.extend(outcome_rows.iter().map(|&row| term(row, col)));
+        parts.extend(outcome_rows().map(|row| term(row, col)));
         let rule = SumRule {
             rule: Rule::T3OutcomeTotal,
             blank_rule: Rule::T3BlankTotal,

@@ -82,11 +82,11 @@ pub(crate) fn is_page_number(line: &str) -> bool {
 /// The value of a Chinese numeral 一…十 (only single characters and 十一…十九).
 fn numeral_value(s: &str) -> Option<u8> {
     const N: [char; 10] = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
-    let cs: Vec<char> = s.chars().collect();
     let v = |c: char| N.iter().position(|&n| n == c).map(|p| p as u8 + 1);
-    match cs.as_slice() {
-        [a] => v(*a),
-        ['十', b] => Some(10 + v(*b)?),
+    let mut cs = s.chars();
+    match (cs.next(), cs.next(), cs.next()) {
+        (Some(a), None, _) => v(a),
+        (Some('十'), Some(b), None) => Some(10 + v(b)?),
         _ => None,
     }
 }

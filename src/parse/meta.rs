@@ -195,12 +195,16 @@ fn find_period(l: &Line<'_>) -> Option<Text> {
     // Walk back to the start year: the last 4-digit year + 年 + 1 月 1 日 before the end.
     let head = &t[..end_idx];
     let mut start = None;
+    let mut squashed = String::new();
     for (i, _) in head.char_indices() {
         if let Some(y) = year_prefix(&head[i..]) {
             // Only the next few characters matter (bounded, so the scan stays linear).
-            let window: String = head[i..].chars().take(24).collect();
-            let after = squash(&window);
-            if after.starts_with(&format!("{y}年1月1日")) {
+            let window = &head[i..head[i..].char_indices().nth(24).map_or(head.len(), |(k, _)| i + k)];
+            squashed.clear();
+            squash_into(window, &mut squashed);
+            // `{y}年1月1日`, compared without formatting it.
+            let same_year = squashed.get(..4).and_then(|d| d.parse::<u16>().ok()) == Some(y);
+            if same_year && squashed[4..].starts_with("年1月1日") {
                 start = Some(i);
             }
         }

@@ -40,7 +40,7 @@ pub fn items(template: Template) -> &'static [T2Item] {
 /// Which template the table-2 headers are worded in, if they tell.
 pub(crate) fn sniff_template(lines: &[Line<'_>]) -> Option<Template> {
     let (mut y2019, mut y2021) = (0, 0);
-    let (mut sq, mut frag_sq) = (String::new(), String::new());
+    let (mut sq, mut frag_sq) = (String::with_capacity(256), String::with_capacity(256));
     for l in lines {
         // Only header and row wordings tell; skip lines without any of their characters.
         if !l.text.contains(['数', '额', '减', '购', '务']) {
@@ -78,7 +78,7 @@ pub(crate) fn read(
     let events = tokenize(lines, layout, diags);
     let mut table = Table2 { layout: Some(layout), ..Table2::default() };
     let mut items_out: Vec<Item<T2Item>> = Vec::with_capacity(events.len());
-    let mut sq_buf = String::new();
+    let mut sq_buf = String::with_capacity(256);
     // Column positions named by each header line (pdftotext -layout), for rows without a complete neighbour.
     let mut header_centers: Vec<Vec<f64>> = Vec::new();
     for ev in &events {

@@ -138,7 +138,7 @@ fn classify<'a>(
         pending: Vec::new(),
         last_row: None,
         values_since_label: false,
-        label_acc: String::new(),
+        label_acc: String::with_capacity(256),
         variant: None,
         unrecognized,
         diags,

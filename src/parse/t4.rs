@@ -21,7 +21,7 @@ pub(crate) fn read(lines: &[Line<'_>], pdf_document: bool, diags: &mut Vec<Diagn
     let mut gap_groups: [bool; 3] = [false; 3];
     let mut run_hint: Option<T4Group> = None;
     let mut after_text = true;
-    let mut sq_buf = String::new();
+    let mut sq_buf = String::with_capacity(256);
     let (mut has_groups, mut has_columns) = (false, false);
     for ev in &events {
         match ev.tok {
