@@ -260,6 +260,7 @@ pub fn squash(s: &str) -> String {
 }
 
 /// True when `s` holds only whitespace (including full-width spaces and NBSP).
+#[inline]
 pub fn is_blankish(s: &str) -> bool {
     match s.as_bytes().first() {
         None => true,
@@ -270,6 +271,7 @@ pub fn is_blankish(s: &str) -> bool {
 }
 
 /// A placeholder printed for an empty cell: `/`, `-`, `—`, `无`…
+#[inline]
 pub fn is_blank_marker(s: &str) -> bool {
     // Every marker starts with one of a few characters; most text does not,
     // and telling so from the first bytes spares trimming every label.

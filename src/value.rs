@@ -84,18 +84,24 @@ impl Number {
     /// Parses the digits of a cell: ASCII or full-width digits, thousands
     /// separators, an optional sign and decimal point, an optional 元/万元.
     /// Returns `None` for anything else (including overflow).
+    #[inline]
     pub fn parse_cell(s: &str) -> Option<Number> {
+        // Text that starts with an ideograph or a letter is no number: the
+        // common case (labels), told inline without a call.
+        match s.as_bytes().first() {
+            Some(c) if (0xe4..=0xe9).contains(c) || c.is_ascii_alphabetic() => None,
+            None => None,
+            _ => Number::parse_cell_text(s),
+        }
+    }
+
+    /// [`Number::parse_cell`] for text that may be a number.
+    #[inline(never)]
+    fn parse_cell_text(s: &str) -> Option<Number> {
         // Fast path: plain ASCII digits, by far the most common cell.
         let b = s.as_bytes();
         if let Some(n) = Number::plain_count(b) {
             return Some(n);
-        }
-        // Text that starts with an ideograph or a letter is no number: the
-        // common case (labels), told without trimming.
-        if let Some(&c) = b.first()
-            && ((0xe4..=0xe9).contains(&c) || c.is_ascii_alphabetic())
-        {
-            return None;
         }
         // Anything else must start (after spaces) with a sign or a digit, ASCII or full-width.
         // (Full-width: ＋ U+FF0B, － U+FF0D, ０-９ U+FF10-FF19, all EF BC xx.)

@@ -27,11 +27,12 @@ fn digits(i: &str) -> IResult<&str, &str> {
 }
 
 /// `-3-`, `— 3 —`, `- 3 -`, `第3页`, `第 3 页 共 5 页`: a page number line.
+///
+/// This runs on every line of every table and of the prose: the answer for
+/// almost all of them, no, is told inline from the first bytes; only lines
+/// that may be page numbers pay for a call.
+#[inline]
 pub(crate) fn is_page_number(line: &str) -> bool {
-    // Cheap test first (this runs on every line of every table): short, with a digit.
-    if line.len() > 64 {
-        return false;
-    }
     // A space, a dash or 第 opens the line; a label or a number opens it
     // otherwise. E3, E7 and EF lead many ideographs and punctuation marks, so
     // for them the whole character is compared (U+3000, 第, －).
@@ -42,9 +43,13 @@ pub(crate) fn is_page_number(line: &str) -> bool {
             | [0xe7, 0xac, 0xac, ..]
             | [0xef, 0xbc, 0x8d, ..]
     );
-    if !may_open {
-        return false;
-    }
+    // A page number line is short.
+    may_open && line.len() <= 64 && page_number_opened(line)
+}
+
+/// [`is_page_number`] for a short line that opens like one.
+#[inline(never)]
+fn page_number_opened(line: &str) -> bool {
     // It starts with a dash or 第.
     let first = line.trim_start_matches(is_space).chars().next();
     if !first.is_some_and(|c| matches!(c, '-' | '—' | '–' | '－' | '―' | '‒' | '−' | '第')) {
@@ -126,7 +131,19 @@ pub(crate) fn alt_section_numeral(line: &str) -> Option<(u8, &str)> {
 /// A subsection marker at the start of a line: `（一）`, `(一)`, `（1）`,
 /// `1、`, `1.`, `1．`. Returns the marker (as written, without leading space)
 /// and the rest.
+#[inline]
 pub(crate) fn subsection_marker(line: &str) -> Option<(&str, &str)> {
+    // Most prose lines open with an ideograph or a letter: told inline.
+    match line.as_bytes().first() {
+        Some(c) if (0xe4..=0xe9).contains(c) || c.is_ascii_alphabetic() => None,
+        None => None,
+        _ => marker_after_spaces(line),
+    }
+}
+
+/// [`subsection_marker`] for a line that may hold one.
+#[inline(never)]
+fn marker_after_spaces(line: &str) -> Option<(&str, &str)> {
     let t = line.trim_start_matches(|c: char| is_space(c) || c == '#' || c == '*');
     // A marker opens with a parenthesis or a digit (ASCII or full-width, EF BC 88 / EF BC 90-99):
     // most prose lines are told by their first byte.
