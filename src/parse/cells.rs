@@ -67,17 +67,8 @@ pub(crate) fn sniff_layout(lines: &[Line<'_>], pdf_document: bool) -> Layout {
         if n >= SNIFF_PLAIN_LINES && pipes + tab_rows + wide_gaps + inline_numbers == 0 {
             break;
         }
-        // One pass over the bytes tells what the line holds (most lines are a
-        // few bytes long, so per-test searches would cost more than the line).
-        let (mut tab, mut gap) = (false, false);
-        for &c in l.text.as_bytes() {
-            match c {
-                b'\t' => tab = true,
-                // A space, or the lead byte of U+3000 (E3 80 80) and its kin.
-                b' ' | 0xe3 => gap = true,
-                _ => {}
-            }
-        }
+        // (Eight bytes at a time: most of these lines are one label or one cell.)
+        let tab = find_byte(l.text.as_bytes(), b'\t').is_some();
         let t = trim(l.text);
         if t.starts_with('|') && t.len() > 1 {
             pipes += 1;
@@ -97,7 +88,8 @@ pub(crate) fn sniff_layout(lines: &[Line<'_>], pdf_document: bool) -> Layout {
             continue;
         }
         // A line with a number among other words (one cell per line has one word a line).
-        if !gap || (!t.bytes().any(|b| b == b' ') && !t.contains('\u{3000}')) {
+        // Words apart: spaces or U+3000 (E3 80 80) between them.
+        if find_byte(t.as_bytes(), b' ').is_none() && !has_ideographic_space(t.as_bytes()) {
             continue;
         }
         // Enough to tell: a number and another word (stop reading the line there).
@@ -135,6 +127,41 @@ pub(crate) fn sniff_layout(lines: &[Line<'_>], pdf_document: bool) -> Layout {
     } else {
         Layout::CellPerLine
     }
+}
+
+/// Whether `s` holds whitespace. Ideographs are stepped over whole; only
+/// the lead bytes of whitespace characters (C2, E1-E3, which also lead
+/// punctuation such as 、。“”) are decoded.
+fn has_inner_space(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            0xe4..=0xe9 => i += 3,
+            b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => return true,
+            0xc2 | 0xe1 | 0xe2 | 0xe3 => {
+                if crate::text::ws_len(s, i) > 0 {
+                    return true;
+                }
+                i += 1;
+            }
+            _ => i += 1,
+        }
+    }
+    false
+}
+
+/// Whether `b` holds U+3000 (E3 80 80).
+fn has_ideographic_space(b: &[u8]) -> bool {
+    let mut from = 0;
+    while let Some(k) = find_byte(&b[from..], 0xe3) {
+        let at = from + k;
+        if b[at + 1..].starts_with(&[0x80, 0x80]) {
+            return true;
+        }
+        from = at + 1;
+    }
+    false
 }
 
 /// Tokenizes the region. Page numbers are skipped (with a diagnostic); blank
@@ -190,6 +217,9 @@ pub(crate) fn tokenize<'a>(lines: &[Line<'a>], layout: Layout, diags: &mut Vec<D
             tokenize_tabbed(line, idx, &mut cur, &mut out);
         } else if let Some(rest) = trimmed.strip_prefix('#') {
             push_words(line, rest.trim_start_matches('#'), idx, false, &mut cur, &mut out);
+        } else if layout == Layout::CellPerLine && !has_inner_space(trimmed) {
+            // One word (a label copied from a web page): no splitting.
+            push_word(line, trimmed, idx, &mut cur, &mut out);
         } else {
             push_words(line, text, idx, true, &mut cur, &mut out);
         }
@@ -393,26 +423,33 @@ fn push_field<'a>(line: &Line<'a>, field: &'a str, idx: usize, cur: &mut ColumnC
         return;
     }
     let f = trim(field);
-    if f.is_empty() || is_blank_marker(f) {
-        let span = if f.is_empty() { cur.span_of(line, field) } else { cur.span_of(line, f) };
+    if f.is_empty() {
+        let span = cur.span_of(line, field);
         out.push(Event { tok: Tok::Value { value: Value::Blank, span }, line_idx: idx });
         return;
     }
-    // A field without whitespace inside is one word: a number or one text
-    // token, which is what the word splitter would make of it. (C2, E1-E3 lead
-    // every non-ASCII whitespace; E3 also leads 、。, which then take the long way.)
-    let one_word =
-        !f.bytes().any(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c | 0xc2 | 0xe1 | 0xe2 | 0xe3));
-    if one_word {
-        let span = cur.span_of(line, f);
-        let tok = match Number::parse_cell(f) {
-            Some(number) => Tok::Value { value: Value::Number { number }, span },
-            None => Tok::Text { raw: f, span },
-        };
-        out.push(Event { tok, line_idx: idx });
-        return;
+    // A field without whitespace inside is one word: a number, a placeholder
+    // or one text token, which is what the word splitter would make of it.
+    if has_inner_space(f) {
+        push_words(line, field, idx, true, cur, out);
+    } else {
+        push_word(line, f, idx, cur, out);
     }
-    push_words(line, field, idx, true, cur, out);
+}
+
+/// One word, trimmed, without whitespace inside: a number, a placeholder
+/// (alone, so a blank cell) or text; what [`push_words`] makes of it.
+fn push_word<'a>(line: &Line<'a>, word: &'a str, idx: usize, cur: &mut ColumnCursor, out: &mut Vec<Event<'a>>) {
+    let span = cur.span_of(line, word);
+    let tok = if is_blank_marker(word) {
+        Tok::Value { value: Value::Blank, span }
+    } else {
+        match Number::parse_cell(word) {
+            Some(number) => Tok::Value { value: Value::Number { number }, span },
+            None => Tok::Text { raw: word, span },
+        }
+    };
+    out.push(Event { tok, line_idx: idx });
 }
 
 /// Splits text on whitespace into numbers and runs of words; consecutive

@@ -58,7 +58,7 @@ pub(crate) fn read(lines: &[Line<'_>], preamble_end: usize, tail_from: usize) ->
     let mut sq = String::new();
     for (i, l) in pre.iter().enumerate() {
         // A title is short: a long line is told without folding it.
-        if l.text.len() > 1024 || !l.text.contains("报") {
+        if l.text.len() > 1024 || !l.text.contains('报') {
             continue;
         }
         sq.clear();
@@ -118,7 +118,7 @@ pub(crate) fn read(lines: &[Line<'_>], preamble_end: usize, tail_from: usize) ->
     // The period is stated in the preamble; look further only when it is not there.
     let period_lines = scan(0, preamble_end).chain(scan(preamble_end, lines.len()));
     for l in period_lines {
-        if !l.text.contains("31") {
+        if memchr::memmem::find(l.text.as_bytes(), b"31").is_none() {
             continue;
         }
         if let Some(p) = find_period(l) {
@@ -191,7 +191,8 @@ pub(crate) fn read(lines: &[Line<'_>], preamble_end: usize, tail_from: usize) ->
 fn find_period(l: &Line<'_>) -> Option<Text> {
     let t = l.text;
     let end_pat = ["12月31日", "12 月 31 日", "12月 31日", "12 月31 日"];
-    let (end_idx, end_len) = end_pat.iter().filter_map(|p| t.find(p).map(|i| (i, p.len()))).min()?;
+    let (end_idx, end_len) =
+        end_pat.iter().filter_map(|p| memchr::memmem::find(t.as_bytes(), p.as_bytes()).map(|i| (i, p.len()))).min()?;
     // Walk back to the start year: the last 4-digit year + 年 + 1 月 1 日 before the end.
     let head = &t[..end_idx];
     let mut start = None;
@@ -216,7 +217,8 @@ fn find_period(l: &Line<'_>) -> Option<Text> {
 
 fn after_label(l: &Line<'_>, labels: &[&str], stops: &[char]) -> Option<Text> {
     for lab in labels {
-        if let Some(i) = l.text.find(lab) {
+        // (memmem: a vector search; `str::find` sets up a two-way searcher per call.)
+        if let Some(i) = memchr::memmem::find(l.text.as_bytes(), lab.as_bytes()) {
             let rest = &l.text[i + lab.len()..];
             let rest = rest.trim_start();
             let end = rest.find(|c| stops.contains(&c)).unwrap_or(rest.len());

@@ -45,11 +45,15 @@ fn find_with(lines: &[Line<'_>], alt_numbering: bool) -> Vec<Heading> {
         // Cheapest test first, on the first byte: 一…六 lead with E4/E5, brackets
         // and digits are ASCII or EF; anything else (a cell, a sentence) is no
         // heading unless spaces, # or * come first.
-        let plausible_lead = match line.text.as_bytes().first() {
-            Some(0xe4 | 0xe5) => !alt_numbering,
-            Some(b'(' | b'1'..=b'6' | 0xef) => alt_numbering,
-            Some(b) => b.is_ascii_whitespace() || matches!(b, b'#' | b'*' | 0x0b | 0xc2 | 0xe1 | 0xe2 | 0xe3),
-            None => false,
+        let plausible_lead = match line.text.as_bytes() {
+            // 一 二 三 四 五 六, whole (E4 and E5 lead thousands of other ideographs).
+            [0xe4, 0xb8, 0x80 | 0x89, ..]
+            | [0xe4, 0xba, 0x8c | 0x94, ..]
+            | [0xe5, 0x9b, 0x9b, ..]
+            | [0xe5, 0x85, 0xad, ..] => !alt_numbering,
+            [b'(' | b'1'..=b'6' | 0xef, ..] => alt_numbering,
+            [b, ..] => b.is_ascii_whitespace() || matches!(b, b'#' | b'*' | 0x0b | 0xc2 | 0xe1 | 0xe2 | 0xe3),
+            [] => false,
         };
         if !plausible_lead {
             continue;
