@@ -393,37 +393,14 @@ struct SumRule<'a> {
 
 impl SumRule<'_> {
     fn apply(&self) -> Option<Finding> {
-        if self.total.read == Read::Absent || self.total.read == Read::Other {
-            return None;
-        }
-        // The parts that were read (absent rows are not parts); no list is built unless there is a finding.
-        let parts = || self.parts.iter().filter(|t| t.read != Read::Absent);
-        // One pass: whether any part was read, whether all read ones are blank, the sum.
-        let (mut read, mut all_blank, mut sum) = (false, true, 0i64);
-        for t in self.parts {
-            match t.read {
-                Read::Absent => {}
-                Read::Other => return None,
-                Read::Blank => read = true,
-                Read::Count(n) => {
-                    read = true;
-                    all_blank = false;
-                    // Saturating: a cell can hold any i64 (hostile input must not overflow a sum).
-                    sum = sum.saturating_add(n);
-                }
-            }
-        }
-        // No part, or all parts blank: nothing to add up (an entirely blank row is no error).
-        if !read || all_blank {
-            return None;
-        }
         // Decide first; the words and lists of a finding are only built for one.
+        let sum = sum_verdict(self.total.read, self.parts.iter().map(|t| t.read))?;
         let (rule, found) = match self.total.read {
-            Read::Blank if sum != 0 => (self.blank_rule, None),
-            Read::Count(total) if total != sum => (self.rule, Some(total)),
-            _ => return None,
+            Read::Count(total) => (self.rule, Some(total)),
+            _ => (self.blank_rule, None),
         };
-        let parts: Vec<&Term> = parts().collect();
+        // The parts that were read (absent rows are not parts).
+        let parts: Vec<&Term> = self.parts.iter().filter(|t| t.read != Read::Absent).collect();
         let blanks: Vec<CellKey> = parts.iter().filter(|t| t.read == Read::Blank).map(|t| t.key).collect();
         let terms: Vec<String> = parts.iter().map(|t| t.shown()).collect();
         let mut cells = vec![self.total.key];
@@ -443,6 +420,40 @@ impl SumRule<'_> {
         f.span = self.total.span();
         f.assumed_blank_zero = blanks;
         Some(f)
+    }
+}
+
+/// What a sum rule (`total = Σ parts`) concludes from the reads alone:
+/// `None` when it holds or cannot be checked (the total absent or not a
+/// count, a part not a count, no part read, every part blank), else the sum
+/// of the parts, which a blank total or a different count contradicts.
+fn sum_verdict(total: Read, parts: impl IntoIterator<Item = Read>) -> Option<i64> {
+    if matches!(total, Read::Absent | Read::Other) {
+        return None;
+    }
+    // One pass: whether any part was read, whether all read ones are blank, the sum.
+    let (mut read, mut all_blank, mut sum) = (false, true, 0i64);
+    for part in parts {
+        match part {
+            Read::Absent => {}
+            Read::Other => return None,
+            Read::Blank => read = true,
+            Read::Count(n) => {
+                read = true;
+                all_blank = false;
+                // Saturating: a cell can hold any i64 (hostile input must not overflow a sum).
+                sum = sum.saturating_add(n);
+            }
+        }
+    }
+    // No part, or all parts blank: nothing to add up (an entirely blank row is no error).
+    if !read || all_blank {
+        return None;
+    }
+    match total {
+        Read::Blank if sum != 0 => Some(sum),
+        Read::Count(total) if total != sum => Some(sum),
+        _ => None,
     }
 }
 

@@ -1,17 +1,28 @@
 //! The table rules: `t3.row_total`, `t3.outcome_total`, `t3.balance`,
 //! `t4.group_total` and the two `*.blank_total` warnings.
 
-use super::{Finding, Read, Rule, SumRule, Term, applicant_label, t3_row_label, t4_group_label};
+use super::{Finding, Read, Rule, SumRule, Term, applicant_label, read, sum_verdict, t3_row_label, t4_group_label};
 use crate::key::{Applicant, CellKey, T3Row, T4Col, T4Group};
 use crate::report::Report;
 
 /// Table 3: every row's total, every column's outcome total, every column's balance.
 pub(super) fn check_t3(report: &Report, out: &mut Vec<Finding>) {
     let Some(t3) = report.table3.as_ref() else { return };
+    // Every cell is read once; the rules add reads up and build their terms
+    // (keys and spans, for a finding) only when they fail.
+    let mut reads = [[Read::Absent; 7]; T3_ROWS];
+    for (row, cells) in reads.iter_mut().zip(&t3.rows) {
+        for (r, cell) in row.iter_mut().zip(cells) {
+            *r = read(cell.as_ref());
+        }
+    }
+    let at = |row: T3Row, col: Applicant| reads[row.index()][col.index()];
     let term = |row, col| Term::with(CellKey::T3 { row, col }, t3.get(row, col));
 
     for &row in T3Row::ALL {
-        if !t3.has_row(row) {
+        let r = &reads[row.index()];
+        // (A row with nothing read is absent.)
+        if sum_verdict(r[Applicant::Total.index()], Applicant::PARTS.map(|col| r[col.index()])).is_none() {
             continue;
         }
         let parts: [Term; 6] = Applicant::PARTS.map(|col| term(row, col));
@@ -32,10 +43,11 @@ pub(super) fn check_t3(report: &Report, out: &mut Vec<Finding>) {
     let skip_other_total = sub_rows.iter().any(|&r| t3.has_row(r));
     let outcome_rows =
         || T3Row::ALL.iter().copied().filter(|r| r.is_outcome() && !(skip_other_total && *r == T3Row::OtherTotal));
-    let mut parts: Vec<Term> = Vec::with_capacity(T3Row::ALL.len());
     for &col in Applicant::ALL {
-        parts.clear();
-        parts.extend(outcome_rows().map(|row| term(row, col)));
+        if sum_verdict(at(T3Row::Total, col), outcome_rows().map(|row| at(row, col))).is_none() {
+            continue;
+        }
+        let parts: Vec<Term> = outcome_rows().map(|row| term(row, col)).collect();
         let rule = SumRule {
             rule: Rule::T3OutcomeTotal,
             blank_rule: Rule::T3BlankTotal,
@@ -49,32 +61,34 @@ pub(super) fn check_t3(report: &Report, out: &mut Vec<Finding>) {
     }
 
     for &col in Applicant::ALL {
-        out.extend(balance(
-            col,
-            [
-                term(T3Row::NewReceived, col),
-                term(T3Row::CarriedOver, col),
-                term(T3Row::Total, col),
-                term(T3Row::CarriedForward, col),
-            ],
-        ));
+        let rows = [T3Row::NewReceived, T3Row::CarriedOver, T3Row::Total, T3Row::CarriedForward];
+        if !balance_holds(rows.map(|row| at(row, col))) {
+            out.extend(balance(col, rows.map(|row| term(row, col))));
+        }
     }
+}
+
+/// How many rows table 3 has (the rows of [`Table3::rows`](crate::report::Table3)).
+const T3_ROWS: usize = T3Row::ALL.len();
+
+/// Whether 一 + 二 = 三（七） + 四 holds or cannot be checked, from the reads
+/// alone (see [`balance`], which says why not).
+fn balance_holds(reads: [Read; 4]) -> bool {
+    if reads.iter().any(|r| matches!(r, Read::Absent | Read::Other)) || reads.iter().all(|r| *r == Read::Blank) {
+        return true;
+    }
+    let v = |r: Read| if let Read::Count(n) = r { n } else { 0 };
+    v(reads[0]).saturating_add(v(reads[1])) == v(reads[2]).saturating_add(v(reads[3]))
 }
 
 /// 一 + 二 = 三（七） + 四 in one column; the finding points at 三（七）总计.
 fn balance(col: Applicant, [a, b, c, d]: [Term; 4]) -> Option<Finding> {
     let terms = [a, b, c, d];
-    if terms.iter().any(|t| matches!(t.read, Read::Absent | Read::Other)) {
-        return None;
-    }
-    if terms.iter().all(|t| t.read == Read::Blank) {
+    if balance_holds(terms.map(|t| t.read)) {
         return None;
     }
     let lhs = a.value().saturating_add(b.value());
     let rhs = c.value().saturating_add(d.value());
-    if lhs == rhs {
-        return None;
-    }
     let found = match c.read {
         Read::Count(n) => Some(n),
         _ => None,
