@@ -456,6 +456,33 @@ mod tests {
         }
     }
 
+    /// The lines of `src` found one search at a time: what [`lines`] must agree with.
+    fn lines_by_search(src: &str) -> Vec<(String, usize, u32, bool)> {
+        let b = src.as_bytes();
+        let mut out = Vec::new();
+        let (mut start, mut number) = (0, 1u32);
+        loop {
+            let end = b[start..].iter().position(|&c| c == b'\n' || c == b'\r').map(|n| start + n);
+            let i = end.unwrap_or(b.len());
+            let mut text = &src[start..i];
+            let mut text_start = start;
+            let mut page_break = false;
+            while let Some(rest) = text.strip_prefix('\u{c}') {
+                text = rest;
+                text_start += 1;
+                page_break = true;
+            }
+            page_break |= text.contains('\u{c}');
+            if end.is_some() || start != i || out.is_empty() || page_break {
+                out.push((text.to_owned(), text_start, number, page_break));
+            }
+            let Some(i) = end else { break };
+            start = if b[i] == b'\r' && b.get(i + 1) == Some(&b'\n') { i + 2 } else { i + 1 };
+            number += 1;
+        }
+        out
+    }
+
     #[test]
     fn find_line_end_finds_the_first_break() {
         let text = "ab\rc\n规章\r\n0\t1\nlong line without a break for a while\n";
@@ -465,6 +492,25 @@ mod tests {
         }
         assert_eq!(find_line_end(b""), None);
         assert_eq!(find_line_end(b"0123456789abcdefghij"), None);
+    }
+
+    #[test]
+    fn lines_agree_with_a_search_per_line() {
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let pieces = ["\n", "\r", "\r\n", "\u{c}", "a", "规章", " ", "\t0", "0123456789abcdefghijklmnopqrstuvwxyz"];
+        for _ in 0..3000 {
+            let n = (next() % 24) as usize;
+            let src: String = (0..n).map(|_| pieces[(next() % pieces.len() as u64) as usize]).collect();
+            let got: Vec<_> =
+                lines(&src).iter().map(|l| (l.text.to_owned(), l.start, l.number, l.page_break)).collect();
+            assert_eq!(got, lines_by_search(&src), "{src:?}");
+        }
     }
 
     #[test]
