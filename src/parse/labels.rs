@@ -106,18 +106,20 @@ pub(crate) enum T3Text {
 /// Matches squashed text against the table-3 labels. `group` is the outcome
 /// group the reader is in (for the bare 3.其他 row); `after_rows` says whether
 /// any row was seen (a bare 总计 before that is the column header).
+#[cfg(test)]
 pub(crate) fn classify_t3(sq: &str, group: Option<T3Group>, after_rows: bool) -> T3Text {
     classify_t3_ctx(sq, group, after_rows).0
 }
 
 /// Classifies raw (unsquashed) table-3 text, leaving its squashed form in
-/// `sq`. Answers are remembered per thread (see [`memoized`]); only those
-/// that do not depend on the reading context (`group`, `after_rows`) are.
+/// `sq`. Answers are remembered per thread (see [`memoized`]), with the
+/// reading context (`group`, `after_rows`) when they depend on it.
 pub(crate) fn classify_t3_raw(raw: &str, group: Option<T3Group>, after_rows: bool, sq: &mut String) -> T3Text {
     thread_local! {
         static MEMO: RefCell<Memo<T3Text>> = RefCell::new(Memo::default());
     }
-    memoized(&MEMO, raw, sq, |sq| classify_t3_ctx(sq, group, after_rows), |sq| classify_t3(sq, group, after_rows))
+    let ctx = group.map_or(0, |g| g.index() as u8 + 1) * 2 + u8::from(after_rows);
+    memoized(&MEMO, raw, ctx, sq, |sq| classify_t3_ctx(sq, group, after_rows))
 }
 
 /// Classifies raw (unsquashed) table-2 text, leaving its squashed form in `sq`
@@ -126,7 +128,7 @@ pub(crate) fn classify_t2_raw(raw: &str, sq: &mut String) -> T2Text {
     thread_local! {
         static MEMO: RefCell<Memo<T2Text>> = RefCell::new(Memo::default());
     }
-    memoized(&MEMO, raw, sq, |sq| (classify_t2(sq), true), classify_t2)
+    memoized(&MEMO, raw, 0, sq, |sq| (classify_t2(sq), true))
 }
 
 use std::cell::RefCell;
@@ -139,12 +141,14 @@ pub(crate) struct Memo<V> {
     slots: Vec<Option<MemoEntry<V>>>,
 }
 
-/// A remembered text: the squashed text (`None` when it is the raw text) and
-/// the answer, if it holds in every context.
+/// A remembered text: the squashed text (`None` when it is the raw text),
+/// the answer, and the reading context it was given in when it depends on
+/// one (`None`: it holds in every context).
 struct MemoEntry<V> {
     raw: Box<str>,
     squashed: Option<Box<str>>,
-    answer: Option<V>,
+    answer: V,
+    ctx: Option<u8>,
 }
 
 impl<V> Default for Memo<V> {
@@ -173,14 +177,15 @@ fn memo_slot(raw: &str) -> usize {
 /// Squashes `raw` into `sq` and classifies it, remembering the result per
 /// thread ([`Memo`]): the same labels and headers recur in every report, and
 /// a lookup costs a fraction of the folding and matching. `classify` answers
-/// and says whether the answer is context-free; `again` answers a remembered
-/// text whose answer was not. Answers are the same with or without the memo.
+/// and says whether the answer holds in every reading context; one that does
+/// not is remembered with `ctx`, the context it was given in, and worked out
+/// again in another. Answers are the same with or without the memo.
 fn memoized<V: Copy + 'static>(
     memo: &'static std::thread::LocalKey<RefCell<Memo<V>>>,
     raw: &str,
+    ctx: u8,
     sq: &mut String,
     classify: impl FnOnce(&str) -> (V, bool),
-    again: impl FnOnce(&str) -> V,
 ) -> V {
     /// Longer texts (notes, prose) do not recur: not remembered. (A table
     /// note or a PDF header line joined from its fragments fits.)
@@ -199,20 +204,24 @@ fn memoized<V: Copy + 'static>(
             memo.slots.resize_with(1 << MEMO_BITS, || None);
         }
         let slot = memo_slot(raw);
-        if let Some(e) = &memo.slots[slot]
+        if let Some(e) = &mut memo.slots[slot]
             && &*e.raw == raw
         {
             sq.clear();
             sq.push_str(e.squashed.as_deref().unwrap_or(raw));
-            return match e.answer {
-                Some(a) => a,
-                None => again(sq),
-            };
+            if e.ctx.is_none_or(|c| c == ctx) {
+                return e.answer;
+            }
+            let (answer, context_free) = classify(sq);
+            e.answer = answer;
+            e.ctx = (!context_free).then_some(ctx);
+            return answer;
         }
         squash(sq);
         let (answer, context_free) = classify(sq);
         let squashed = (sq.as_str() != raw).then(|| Box::from(sq.as_str()));
-        memo.slots[slot] = Some(MemoEntry { raw: Box::from(raw), squashed, answer: context_free.then_some(answer) });
+        let ctx = (!context_free).then_some(ctx);
+        memo.slots[slot] = Some(MemoEntry { raw: Box::from(raw), squashed, answer, ctx });
         answer
     })
 }
