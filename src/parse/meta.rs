@@ -6,6 +6,10 @@ use nom::{
     character::complete::{char, space0},
 };
 
+use std::sync::LazyLock;
+
+use memchr::memmem;
+
 use crate::report::{Metadata, Text};
 use crate::text::{Line, squash, squash_into};
 
@@ -118,7 +122,7 @@ pub(crate) fn read(lines: &[Line<'_>], preamble_end: usize, tail_from: usize) ->
     // The period is stated in the preamble; look further only when it is not there.
     let period_lines = scan(0, preamble_end).chain(scan(preamble_end, lines.len()));
     for l in period_lines {
-        if memchr::memmem::find(l.text.as_bytes(), b"31").is_none() {
+        if memmem::find(l.text.as_bytes(), b"31").is_none() {
             continue;
         }
         if let Some(p) = find_period(l) {
@@ -137,22 +141,13 @@ pub(crate) fn read(lines: &[Line<'_>], preamble_end: usize, tail_from: usize) ->
         }
         // Each label holds its key character: a line without it is not searched.
         if meta.address.is_none() && l.text.contains('址') {
-            meta.address =
-                after_label(l, &["地址：", "地址:", "通讯地址："], &['；', ';', '，', '。', '）', ')', '\t']);
+            meta.address = after_label(l, &ADDRESS_LABELS, &['；', ';', '，', '。', '）', ')', '\t']);
         }
         if meta.phone.is_none() && l.text.contains('话') {
-            meta.phone = after_label(
-                l,
-                &["电话：", "电话:", "联系电话：", "电话 "],
-                &['；', ';', '，', '。', '）', ')', '、', '\t', ' '],
-            );
+            meta.phone = after_label(l, &PHONE_LABELS, &['；', ';', '，', '。', '）', ')', '、', '\t', ' ']);
         }
         if meta.postcode.is_none() && l.text.contains('编') {
-            meta.postcode = after_label(
-                l,
-                &["邮编：", "邮编:", "邮政编码：", "邮政编码:"],
-                &['；', ';', '，', '。', '）', ')', '\t', ' '],
-            );
+            meta.postcode = after_label(l, &POSTCODE_LABELS, &['；', ';', '，', '。', '）', ')', '\t', ' ']);
         }
     }
     // Publication date: the last date line in the tail (signature), else a web header date.
@@ -188,16 +183,29 @@ pub(crate) fn read(lines: &[Line<'_>], preamble_end: usize, tail_from: usize) ->
     meta
 }
 
+/// Searchers for a list of words, each built once: a search then costs no
+/// setup (these run on the long lines of a preamble).
+type Searchers = LazyLock<Vec<memmem::Finder<'static>>>;
+
+fn searchers(words: &[&'static str]) -> Vec<memmem::Finder<'static>> {
+    words.iter().map(|w| memmem::Finder::new(w.as_bytes())).collect()
+}
+
+static ADDRESS_LABELS: Searchers = LazyLock::new(|| searchers(&["地址：", "地址:", "通讯地址："]));
+static PHONE_LABELS: Searchers = LazyLock::new(|| searchers(&["电话：", "电话:", "联系电话：", "电话 "]));
+static POSTCODE_LABELS: Searchers = LazyLock::new(|| searchers(&["邮编：", "邮编:", "邮政编码：", "邮政编码:"]));
+static PERIOD_ENDS: Searchers = LazyLock::new(|| searchers(&["12月31日", "12 月 31 日", "12月 31日", "12 月31 日"]));
+
 fn find_period(l: &Line<'_>) -> Option<Text> {
     let t = l.text;
-    let end_pat = ["12月31日", "12 月 31 日", "12月 31日", "12 月31 日"];
     let (end_idx, end_len) =
-        end_pat.iter().filter_map(|p| memchr::memmem::find(t.as_bytes(), p.as_bytes()).map(|i| (i, p.len()))).min()?;
+        PERIOD_ENDS.iter().filter_map(|f| f.find(t.as_bytes()).map(|i| (i, f.needle().len()))).min()?;
     // Walk back to the start year: the last 4-digit year + 年 + 1 月 1 日 before the end.
     let head = &t[..end_idx];
     let mut start = None;
     let mut squashed = String::new();
-    for (i, _) in head.char_indices() {
+    // (A year starts with an ASCII digit: other places are not tried.)
+    for (i, _) in head.char_indices().filter(|&(_, c)| c.is_ascii_digit()) {
         if let Some(y) = year_prefix(&head[i..]) {
             // Only the next few characters matter (bounded, so the scan stays linear).
             let window = &head[i..head[i..].char_indices().nth(24).map_or(head.len(), |(k, _)| i + k)];
@@ -215,11 +223,10 @@ fn find_period(l: &Line<'_>) -> Option<Text> {
     Some(Text { text: text.to_owned(), span: l.span_of(text) })
 }
 
-fn after_label(l: &Line<'_>, labels: &[&str], stops: &[char]) -> Option<Text> {
+fn after_label(l: &Line<'_>, labels: &[memmem::Finder<'static>], stops: &[char]) -> Option<Text> {
     for lab in labels {
-        // (memmem: a vector search; `str::find` sets up a two-way searcher per call.)
-        if let Some(i) = memchr::memmem::find(l.text.as_bytes(), lab.as_bytes()) {
-            let rest = &l.text[i + lab.len()..];
+        if let Some(i) = lab.find(l.text.as_bytes()) {
+            let rest = &l.text[i + lab.needle().len()..];
             let rest = rest.trim_start();
             let end = rest.find(|c| stops.contains(&c)).unwrap_or(rest.len());
             let v = rest[..end].trim();
