@@ -133,10 +133,11 @@ pub(crate) fn classify_t2_raw(raw: &str, sq: &mut String) -> T2Text {
 
 use std::cell::RefCell;
 
-/// Label answers by raw text, per thread: a direct-mapped cache. Each text
-/// has one slot, picked by a hash of its bytes; a text that finds another
-/// there is classified afresh and takes the slot. Nothing chains, so no input
-/// can make a lookup cost more than hashing and comparing its own text.
+/// Label answers by raw text, per thread: a two-way set-associative cache.
+/// Each text has two slots, picked by a hash of its bytes; a text found in
+/// neither is classified afresh and takes one of them. Nothing chains, so no
+/// input can make a lookup cost more than hashing and comparing its own text
+/// twice.
 pub(crate) struct Memo<V> {
     slots: Vec<Option<MemoEntry<V>>>,
 }
@@ -162,15 +163,21 @@ const MEMO_BITS: u32 = 10;
 
 /// The slot of a text: a multiplicative hash over its bytes, eight at a time.
 fn memo_slot(raw: &str) -> usize {
-    let mut h = raw.len() as u64;
-    let mut chunks = raw.as_bytes().chunks_exact(8);
+    const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+    let b = raw.as_bytes();
+    let mut h = b.len() as u64;
+    let mut chunks = b.chunks_exact(8);
     for c in &mut chunks {
-        h = (h.rotate_left(5) ^ u64::from_le_bytes(c.try_into().unwrap_or([0; 8])))
-            .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        h = (h.rotate_left(5) ^ crate::text::swar::load(c)).wrapping_mul(K);
     }
-    let mut tail = [0u8; 8];
-    tail[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
-    h = (h.rotate_left(5) ^ u64::from_le_bytes(tail)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    // The tail: the last eight bytes, overlapping the words before (no copy);
+    // a text shorter than a word is read byte by byte.
+    let last = match b.len() {
+        0 => 0,
+        n if n >= 8 => crate::text::swar::load(&b[n - 8..]),
+        _ => chunks.remainder().iter().rev().fold(0u64, |w, &c| (w << 8) | u64::from(c)),
+    };
+    h = (h.rotate_left(5) ^ last).wrapping_mul(K);
     (h >> (64 - MEMO_BITS)) as usize
 }
 
@@ -203,25 +210,34 @@ fn memoized<V: Copy + 'static>(
         if memo.slots.is_empty() {
             memo.slots.resize_with(1 << MEMO_BITS, || None);
         }
-        let slot = memo_slot(raw);
-        if let Some(e) = &mut memo.slots[slot]
-            && &*e.raw == raw
-        {
-            sq.clear();
-            sq.push_str(e.squashed.as_deref().unwrap_or(raw));
-            if e.ctx.is_none_or(|c| c == ctx) {
+        // Two ways per text: two texts whose hashes meet, or one text read
+        // in two contexts (总计 as a header and as a row), do not evict each
+        // other on every report.
+        let pair = memo_slot(raw) & !1;
+        let ways = [pair, pair + 1];
+        for w in ways {
+            if let Some(e) = &memo.slots[w]
+                && &*e.raw == raw
+                && e.ctx.is_none_or(|c| c == ctx)
+            {
+                sq.clear();
+                sq.push_str(e.squashed.as_deref().unwrap_or(raw));
                 return e.answer;
             }
-            let (answer, context_free) = classify(sq);
-            e.answer = answer;
-            e.ctx = (!context_free).then_some(ctx);
-            return answer;
         }
         squash(sq);
         let (answer, context_free) = classify(sq);
         let squashed = (sq.as_str() != raw).then(|| Box::from(sq.as_str()));
         let ctx = (!context_free).then_some(ctx);
-        memo.slots[slot] = Some(MemoEntry { raw: Box::from(raw), squashed, answer, ctx });
+        // The new entry takes an empty way, else one that holds another
+        // text (the same text in another context stays), else the first.
+        let holds_raw = |w: usize| memo.slots[w].as_ref().is_some_and(|e| &*e.raw == raw);
+        let victim = ways
+            .into_iter()
+            .find(|&w| memo.slots[w].is_none())
+            .or_else(|| ways.into_iter().find(|&w| !holds_raw(w)))
+            .unwrap_or(pair);
+        memo.slots[victim] = Some(MemoEntry { raw: Box::from(raw), squashed, answer, ctx });
         answer
     })
 }
