@@ -67,7 +67,12 @@ pub(crate) fn sniff_layout(lines: &[Line<'_>], pdf_document: bool) -> Layout {
         if n >= SNIFF_PLAIN_LINES && pipes + tab_rows + wide_gaps + inline_numbers == 0 {
             break;
         }
-        // (Eight bytes at a time: most of these lines are one label or one cell.)
+        // A line without a tab, a space, a pipe or the lead byte of U+3000 can
+        // tell nothing (below, each sign needs one of them): most lines of a
+        // web table, one label or one cell, are passed over at a glance.
+        if !may_tell_layout(l.text.as_bytes()) {
+            continue;
+        }
         let tab = find_byte(l.text.as_bytes(), b'\t').is_some();
         let t = trim(l.text);
         if t.starts_with('|') && t.len() > 1 {
@@ -149,6 +154,24 @@ fn has_inner_space(s: &str) -> bool {
         }
     }
     false
+}
+
+/// Whether `b` holds a tab, a space, a pipe or an E3 byte (which leads
+/// U+3000), eight bytes at a time.
+fn may_tell_layout(b: &[u8]) -> bool {
+    use crate::text::swar::{self, ONES, zero_bytes};
+    let has = |x: u64| {
+        zero_bytes(x ^ (ONES * u64::from(b'\t')))
+            | zero_bytes(x ^ (ONES * u64::from(b' ')))
+            | zero_bytes(x ^ (ONES * u64::from(b'|')))
+            | zero_bytes(x ^ (ONES * 0xe3))
+            != 0
+    };
+    let mut chunks = b.chunks_exact(8);
+    if (&mut chunks).any(|c| has(swar::load(c))) {
+        return true;
+    }
+    chunks.remainder().iter().any(|&c| matches!(c, b'\t' | b' ' | b'|' | 0xe3))
 }
 
 /// Whether `b` holds U+3000 (E3 80 80).
