@@ -168,7 +168,7 @@ fn may_tell_layout(b: &[u8]) -> bool {
             != 0
     };
     let mut chunks = b.chunks_exact(8);
-    if (&mut chunks).any(|c| has(swar::load(c))) {
+    if chunks.any(|c| has(swar::load(c))) {
         return true;
     }
     chunks.remainder().iter().any(|&c| matches!(c, b'\t' | b' ' | b'|' | 0xe3))
