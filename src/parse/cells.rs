@@ -9,7 +9,7 @@ use crate::diag::{Diagnostic, DiagnosticCode};
 use crate::report::Layout;
 use crate::span::Span;
 use crate::text::{ColumnCursor, Line, find_byte, is_blank_marker, is_blankish, split_ascii, trim, words};
-use crate::value::{Number, Value};
+use crate::value::{Cell, Number, Value};
 
 use super::markers::is_page_number;
 
@@ -18,8 +18,8 @@ use super::markers::is_page_number;
 pub(crate) enum Tok<'a> {
     /// A run of text on one line (or in one field).
     Text { raw: &'a str, span: Span },
-    /// A cell value.
-    Value { value: Value, span: Span },
+    /// A cell value (one struct, so that it is copied whole down the line).
+    Value { cell: Cell },
     /// An empty field that may be a blank cell or layout padding (a merged
     /// label cell in a Word copy, empty lines at the end of a web table).
     /// The table reader decides, knowing how many cells the row has.
@@ -30,7 +30,7 @@ impl Tok<'_> {
     #[allow(dead_code)]
     pub(crate) fn span(&self) -> Span {
         match self {
-            Tok::Text { span, .. } | Tok::Value { span, .. } | Tok::Pad { span } => *span,
+            Tok::Text { span, .. } | Tok::Value { cell: Cell { span, .. } } | Tok::Pad { span } => *span,
         }
     }
 }
@@ -211,13 +211,16 @@ pub(crate) fn tokenize<'a>(lines: &[Line<'a>], layout: Layout, diags: &mut Vec<D
             // k empty lines between two cells hold (k - 1) / 2 empty cells.
             for _ in 0..(empty_run - 1) / 2 {
                 let span = line.span_at(0, 0);
-                out.push(Event { tok: Tok::Value { value: Value::Blank, span }, line_idx: idx });
+                out.push(Event { tok: Tok::Value { cell: Cell { value: Value::Blank, span } }, line_idx: idx });
             }
         }
         empty_run = 0;
         // Fast path: a plain count alone on its line (one cell per line, PDF text).
         if let Some(number) = Number::plain_count(text.as_bytes()) {
-            out.push(Event { tok: Tok::Value { value: Value::Number { number }, span: line.span() }, line_idx: idx });
+            out.push(Event {
+                tok: Tok::Value { cell: Cell { value: Value::Number { number }, span: line.span() } },
+                line_idx: idx,
+            });
             continue;
         }
         if is_page_number(trimmed) {
@@ -230,7 +233,10 @@ pub(crate) fn tokenize<'a>(lines: &[Line<'a>], layout: Layout, diags: &mut Vec<D
         }
         if blank {
             // Cell-per-line: a line of only spaces or tabs is an empty cell.
-            out.push(Event { tok: Tok::Value { value: Value::Blank, span: line.span() }, line_idx: idx });
+            out.push(Event {
+                tok: Tok::Value { cell: Cell { value: Value::Blank, span: line.span() } },
+                line_idx: idx,
+            });
             continue;
         }
         let mut cur = ColumnCursor::default();
@@ -367,13 +373,16 @@ fn tokenize_fields<'a>(
         } else {
             filled += 1;
             if let Some(number) = Number::plain_count(field.as_bytes()).filter(|_| digits) {
-                out.push(Event { tok: Tok::Value { value: Value::Number { number }, span }, line_idx: idx });
+                out.push(Event {
+                    tok: Tok::Value { cell: Cell { value: Value::Number { number }, span } },
+                    line_idx: idx,
+                });
             } else if plain {
                 let tok = if is_blank_marker(field) {
-                    Tok::Value { value: Value::Blank, span }
+                    Tok::Value { cell: Cell { value: Value::Blank, span } }
                 } else {
                     match Number::parse_cell(field) {
-                        Some(number) => Tok::Value { value: Value::Number { number }, span },
+                        Some(number) => Tok::Value { cell: Cell { value: Value::Number { number }, span } },
                         None => Tok::Text { raw: field, span },
                     }
                 };
@@ -415,7 +424,7 @@ fn finish_row(out: &mut Vec<Event<'_>>, start: usize, filled: usize) {
     if let (Some(a), Some(b)) = (first_value, last_value) {
         for e in &mut line_events[a..b] {
             if let Tok::Pad { span } = e.tok {
-                e.tok = Tok::Value { value: Value::Blank, span };
+                e.tok = Tok::Value { cell: Cell { value: Value::Blank, span } };
             }
         }
     }
@@ -442,13 +451,13 @@ fn push_field<'a>(line: &Line<'a>, field: &'a str, idx: usize, cur: &mut ColumnC
     // Fast path: a plain count, the most common field, needs no trimming.
     if let Some(number) = Number::plain_count(field.as_bytes()) {
         let span = cur.span_of(line, field);
-        out.push(Event { tok: Tok::Value { value: Value::Number { number }, span }, line_idx: idx });
+        out.push(Event { tok: Tok::Value { cell: Cell { value: Value::Number { number }, span } }, line_idx: idx });
         return;
     }
     let f = trim(field);
     if f.is_empty() {
         let span = cur.span_of(line, field);
-        out.push(Event { tok: Tok::Value { value: Value::Blank, span }, line_idx: idx });
+        out.push(Event { tok: Tok::Value { cell: Cell { value: Value::Blank, span } }, line_idx: idx });
         return;
     }
     // A field without whitespace inside is one word: a number, a placeholder
@@ -465,10 +474,10 @@ fn push_field<'a>(line: &Line<'a>, field: &'a str, idx: usize, cur: &mut ColumnC
 fn push_word<'a>(line: &Line<'a>, word: &'a str, idx: usize, cur: &mut ColumnCursor, out: &mut Vec<Event<'a>>) {
     let span = cur.span_of(line, word);
     let tok = if is_blank_marker(word) {
-        Tok::Value { value: Value::Blank, span }
+        Tok::Value { cell: Cell { value: Value::Blank, span } }
     } else {
         match Number::parse_cell(word) {
-            Some(number) => Tok::Value { value: Value::Number { number }, span },
+            Some(number) => Tok::Value { cell: Cell { value: Value::Number { number }, span } },
             None => Tok::Text { raw: word, span },
         }
     };
@@ -508,11 +517,11 @@ fn push_words<'a>(
         if let Some(number) = Number::plain_count(w.as_bytes()).or_else(|| Number::parse_cell(w)) {
             flush(&mut run, cur, out);
             let span = cur.span_at(line, base + s, w.len());
-            out.push(Event { tok: Tok::Value { value: Value::Number { number }, span }, line_idx: idx });
+            out.push(Event { tok: Tok::Value { cell: Cell { value: Value::Number { number }, span } }, line_idx: idx });
         } else if markers_as_blank && is_blank_marker(w) && marker_is_blank() {
             flush(&mut run, cur, out);
             let span = cur.span_at(line, base + s, w.len());
-            out.push(Event { tok: Tok::Value { value: Value::Blank, span }, line_idx: idx });
+            out.push(Event { tok: Tok::Value { cell: Cell { value: Value::Blank, span } }, line_idx: idx });
         } else {
             run = Some(match run {
                 Some((rs, _)) => (rs, e),

@@ -17,7 +17,7 @@ use std::fmt::Display;
 
 use crate::diag::{Diagnostic, DiagnosticCode};
 use crate::span::Span;
-use crate::value::Value;
+use crate::value::{Cell, Value};
 
 /// A label, a boundary (group or block label), a value or an empty field
 /// that may be a blank cell, in source order.
@@ -25,7 +25,7 @@ use crate::value::Value;
 pub(crate) enum Item<R> {
     Label { row: R, span: Span },
     Boundary,
-    Value { value: Value, span: Span },
+    Value { cell: Cell },
     Pad { span: Span },
 }
 
@@ -34,8 +34,9 @@ pub(crate) enum Item<R> {
 pub(crate) struct Placed<R> {
     pub row: R,
     pub col: usize,
-    pub value: Value,
-    pub span: Span,
+    /// The cell as the table will hold it (one struct, so that it is copied
+    /// whole into the table rather than pieced together field by field).
+    pub cell: Cell,
     /// True for a blank that was not printed but added to fill a short row.
     pub filled: bool,
 }
@@ -97,7 +98,7 @@ impl<R> SlotLike for &Item<R> {
     }
     fn cell(&self) -> (Value, Span) {
         match **self {
-            Item::Value { value, span } => (value, span),
+            Item::Value { cell } => (cell.value, cell.span),
             Item::Pad { span } | Item::Label { span, .. } => (Value::Blank, span),
             Item::Boundary => (Value::Blank, Span::default()),
         }
@@ -209,7 +210,7 @@ pub(crate) fn anchored<R: Copy + Eq>(
                     range[i].1 = all.len();
                 }
             }
-            Item::Value { value, span } => {
+            Item::Value { cell } => {
                 if !seen_label {
                     continue; // header area
                 }
@@ -222,7 +223,7 @@ pub(crate) fn anchored<R: Copy + Eq>(
                         if strict {
                             return None;
                         }
-                        found.push(Problem::Stray { value: *value, span: *span });
+                        found.push(Problem::Stray { value: cell.value, span: cell.span });
                     }
                 }
             }
@@ -243,7 +244,7 @@ pub(crate) fn anchored<R: Copy + Eq>(
             Some((r, side)) => {
                 for (col, s) in slots[r].iter().enumerate() {
                     let (value, span) = s.cell();
-                    placed.push(Placed { row, col, value, span, filled: false });
+                    placed.push(Placed { row, col, cell: Cell { value, span }, filled: false });
                 }
                 side
             }
@@ -266,11 +267,11 @@ pub(crate) fn anchored<R: Copy + Eq>(
                     if n_values <= width {
                         // Only the values; the empty fields were padding.
                         if s.is_value() {
-                            placed.push(Placed { row, col, value, span, filled: false });
+                            placed.push(Placed { row, col, cell: Cell { value, span }, filled: false });
                             col += 1;
                         }
                     } else if k < keep {
-                        placed.push(Placed { row, col, value, span, filled: false });
+                        placed.push(Placed { row, col, cell: Cell { value, span }, filled: false });
                         col += 1;
                     } else if s.is_value() {
                         found.push(Problem::Stray { value, span });
@@ -290,7 +291,7 @@ pub(crate) fn anchored<R: Copy + Eq>(
             found.push(Problem::Short { row, got, width, span: lspan });
         }
         for col in got..width {
-            placed.push(Placed { row, col, value: Value::Blank, span: lspan, filled: true });
+            placed.push(Placed { row, col, cell: Cell { value: Value::Blank, span: lspan }, filled: true });
         }
     }
     problems.extend(found);
@@ -308,7 +309,7 @@ pub(crate) fn realign_short_rows<R: Copy + Eq>(
     header_centers: &dyn Fn(usize) -> Option<Vec<f64>>,
 ) -> Vec<R> {
     let mut moved = Vec::new();
-    let center = |p: &Placed<R>| display_center(lines, p.span);
+    let center = |p: &Placed<R>| display_center(lines, p.cell.span);
     for &(row, width) in spec {
         let cells: Vec<usize> = (0..placed.len()).filter(|&k| placed[k].row == row).collect();
         if cells.len() != width || !cells.iter().any(|&k| placed[k].filled) {
@@ -322,7 +323,7 @@ pub(crate) fn realign_short_rows<R: Copy + Eq>(
                 continue;
             }
             let oc: Vec<&Placed<R>> = placed.iter().filter(|p| p.row == other).collect();
-            if oc.len() == width && oc.iter().all(|p| !p.filled && !p.value.is_blank()) {
+            if oc.len() == width && oc.iter().all(|p| !p.filled && !p.cell.value.is_blank()) {
                 for p in oc {
                     sums[p.col] += center(p);
                 }
@@ -344,14 +345,16 @@ pub(crate) fn realign_short_rows<R: Copy + Eq>(
         let positions: Vec<f64> = values.iter().map(center).collect();
         let best = best_columns(&centers, &positions);
         let Some(cols) = best else { continue };
-        let blank_span = values.first().map_or(placed[cells[0]].span, |p| p.span);
+        let blank_span = values.first().map_or(placed[cells[0]].cell.span, |p| p.cell.span);
         for (slot, &k_idx) in cells.iter().enumerate() {
             let p = &mut placed[k_idx];
             match cols.iter().position(|&c| c == slot) {
                 Some(vi) => {
-                    *p = Placed { row, col: slot, value: values[vi].value, span: values[vi].span, filled: false };
+                    *p = Placed { row, col: slot, cell: values[vi].cell, filled: false };
                 }
-                None => *p = Placed { row, col: slot, value: Value::Blank, span: blank_span, filled: false },
+                None => {
+                    *p = Placed { row, col: slot, cell: Cell { value: Value::Blank, span: blank_span }, filled: false }
+                }
             }
         }
         moved.push(row);
@@ -381,7 +384,7 @@ pub(crate) fn sequential<R: Copy + Eq>(
     let mut seen_number = false;
     for item in items {
         match *item {
-            Item::Value { value, span } => {
+            Item::Value { cell: Cell { value, span } } => {
                 if !seen_number && value.is_blank() {
                     continue;
                 }
@@ -454,7 +457,7 @@ pub(crate) fn sequential<R: Copy + Eq>(
         for &j in &order {
             let (row, col) = slots[cursor];
             let (value, span) = run[j];
-            placed.push(Placed { row, col, value, span, filled: false });
+            placed.push(Placed { row, col, cell: Cell { value, span }, filled: false });
             cursor += 1;
         }
     }

@@ -83,7 +83,7 @@ pub(crate) fn read(
     let mut header_centers: Vec<Vec<f64>> = Vec::new();
     for ev in &events {
         match ev.tok {
-            Tok::Value { value, span } => items_out.push(Item::Value { value, span }),
+            Tok::Value { cell } => items_out.push(Item::Value { cell }),
             Tok::Pad { span } => items_out.push(Item::Pad { span }),
             Tok::Text { raw, span } => {
                 let class = classify_t2_raw(raw, &mut sq_buf);
@@ -135,7 +135,7 @@ pub(crate) fn read(
             Some(p) => {
                 diags.push(Diagnostic::at_line(
                     DiagnosticCode::DetachedLabels,
-                    p.first().map_or(0, |p| p.span.line),
+                    p.first().map_or(0, |p| p.cell.span.line),
                     "table 2: labels are separated from their numbers (PDF flattening); \
                      the numbers were assigned to rows in the template's order",
                 ));
@@ -157,7 +157,7 @@ pub(crate) fn read(
         .iter()
         .map(|p| {
             let key = T2Key { item: p.row, measure: measures(template, p.row)[p.col] };
-            (key, Cell { value: p.value, span: p.span })
+            (key, p.cell)
         })
         .collect();
     cells.sort_by_key(|(k, _)| {

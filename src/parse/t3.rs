@@ -4,7 +4,7 @@ use crate::diag::{Diagnostic, DiagnosticCode};
 use crate::key::{Applicant, T3Group, T3Row};
 use crate::report::{Fragment, Layout, Table3};
 use crate::text::{Line, squash_into};
-use crate::value::{Cell, Value};
+use crate::value::Value;
 
 use super::cells::{Event, Tok, sniff_layout, tokenize};
 use super::labels::{T3Text, classify_t3_raw};
@@ -44,7 +44,7 @@ pub(crate) fn read(lines: &[Line<'_>], pdf_document: bool, diags: &mut Vec<Diagn
         let sequential_specs = if has_sub_rows { &specs[..1] } else { &specs[..] };
         for spec in sequential_specs {
             if let Some(p) = sequential(&items, spec, row_total_ok, &mut transposed) {
-                let first = p.first().map(|p| p.span.line).unwrap_or(0);
+                let first = p.first().map(|p| p.cell.span.line).unwrap_or(0);
                 diags.push(Diagnostic::at_line(
                     DiagnosticCode::DetachedLabels,
                     first,
@@ -82,14 +82,14 @@ pub(crate) fn read(lines: &[Line<'_>], pdf_document: bool, diags: &mut Vec<Diagn
         if p.row == T3Row::OtherTotal {
             single_row = true;
         }
-        if p.value.is_blank() {
+        if p.cell.value.is_blank() {
             diags.push(Diagnostic::at(
                 DiagnosticCode::BlankCell,
-                p.span,
+                p.cell.span,
                 format!("table 3 cell t3.{}.{} is blank (kept as blank, not 0)", p.row, col),
             ));
         }
-        table.set(p.row, col, Cell { value: p.value, span: p.span });
+        table.set(p.row, col, p.cell);
     }
     if single_row {
         diags.push(Diagnostic::at_line(
@@ -152,13 +152,18 @@ fn classify<'a>(
             continue;
         }
         match ev.tok {
-            Tok::Value { value, span } => {
+            Tok::Value { .. } => {
                 // (Most values follow a label or a value: nothing pending.)
                 if !st.pending.is_empty() {
                     st.flush_pending();
                 }
                 st.values_since_label = true;
-                st.items.push(Item::Value { value, span });
+                // The cell is read from the event after the call above, not
+                // kept on the stack across it: a copy pieced together there
+                // stalls the store that follows (store forwarding fails).
+                if let Tok::Value { cell } = ev.tok {
+                    st.items.push(Item::Value { cell });
+                }
             }
             Tok::Pad { span } => st.items.push(Item::Pad { span }),
             Tok::Text { raw, span } => {
@@ -396,7 +401,7 @@ fn misplaced_header_lines(events: &[Event<'_>]) -> Vec<usize> {
         while end < events.len() && events[end].line_idx == line {
             match events[end].tok {
                 Tok::Text { .. } => texts += 1,
-                Tok::Value { value, .. } => has_value |= !value.is_blank(),
+                Tok::Value { cell } => has_value |= !cell.value.is_blank(),
                 Tok::Pad { .. } => {}
             }
             end += 1;

@@ -25,7 +25,7 @@ pub(crate) fn read(lines: &[Line<'_>], pdf_document: bool, diags: &mut Vec<Diagn
     let (mut has_groups, mut has_columns) = (false, false);
     for ev in &events {
         match ev.tok {
-            Tok::Value { value, span } => {
+            Tok::Value { cell: Cell { value, span } } => {
                 if after_text {
                     run_hint = match gap_groups {
                         [true, false, false] => Some(T4Group::Review),
