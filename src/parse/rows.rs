@@ -58,7 +58,7 @@ pub(crate) enum Problem<R> {
 /// A value or an empty field collected for a row.
 #[derive(Clone, Copy, Debug)]
 pub(crate) enum Slot {
-    Value(Value, Span),
+    Value(Cell),
     Pad(Span),
 }
 
@@ -68,7 +68,8 @@ pub(crate) type Resolved = (std::ops::Range<usize>, Option<(usize, usize)>);
 
 /// The cell a slot stands for: its value, or a blank for an empty field.
 pub(crate) fn slot_cell<S: SlotLike>(s: &S) -> (Value, Span) {
-    s.cell()
+    let cell = s.cell();
+    (cell.value, cell.span)
 }
 
 /// What `resolve_slots` needs of a slot: whether it holds a value, and its
@@ -76,17 +77,17 @@ pub(crate) fn slot_cell<S: SlotLike>(s: &S) -> (Value, Span) {
 /// cells are not copied into a second vector on the way.
 pub(crate) trait SlotLike {
     fn is_value(&self) -> bool;
-    fn cell(&self) -> (Value, Span);
+    fn cell(&self) -> Cell;
 }
 
 impl SlotLike for Slot {
     fn is_value(&self) -> bool {
         matches!(self, Slot::Value(..))
     }
-    fn cell(&self) -> (Value, Span) {
+    fn cell(&self) -> Cell {
         match *self {
-            Slot::Value(v, sp) => (v, sp),
-            Slot::Pad(sp) => (Value::Blank, sp),
+            Slot::Value(cell) => cell,
+            Slot::Pad(span) => Cell { value: Value::Blank, span },
         }
     }
 }
@@ -96,11 +97,11 @@ impl<R> SlotLike for &Item<R> {
     fn is_value(&self) -> bool {
         matches!(self, Item::Value { .. })
     }
-    fn cell(&self) -> (Value, Span) {
+    fn cell(&self) -> Cell {
         match **self {
-            Item::Value { cell } => (cell.value, cell.span),
-            Item::Pad { span } | Item::Label { span, .. } => (Value::Blank, span),
-            Item::Boundary => (Value::Blank, Span::default()),
+            Item::Value { cell } => cell,
+            Item::Pad { span } | Item::Label { span, .. } => Cell { value: Value::Blank, span },
+            Item::Boundary => Cell { value: Value::Blank, span: Span::default() },
         }
     }
 }
@@ -154,7 +155,7 @@ pub(crate) fn resolve_slots<S: SlotLike>(
         let mut fits = (0usize, 0usize); // (how many splits add up, the first of them)
         for l in lo..=hi {
             vals.clear();
-            vals.extend(slots[a - l..b + need - l].iter().map(|s| s.cell().0));
+            vals.extend(slots[a - l..b + need - l].iter().map(|s| s.cell().value));
             if row_ok(&vals) {
                 fits = (fits.0 + 1, if fits.0 == 0 { l } else { fits.1 });
             }
@@ -240,13 +241,16 @@ pub(crate) fn anchored<R: Copy + Eq>(
         };
         let slots = &all[range[i].0..range[i].1];
         let placed_from = placed.len();
-        let side = match resolve_slots(slots, width, row_ok) {
+        match resolve_slots(slots, width, row_ok) {
             Some((r, side)) => {
                 for (col, s) in slots[r].iter().enumerate() {
-                    let (value, span) = s.cell();
-                    placed.push(Placed { row, col, cell: Cell { value, span }, filled: false });
+                    placed.push(Placed { row, col, cell: s.cell(), filled: false });
                 }
-                side
+                // (Reported here: the side is not kept past the match, where
+                // copying the whole `Option` cost a stalled store.)
+                if let Some((leading, trailing)) = side {
+                    found.push(Problem::BlankSideAssumed { row, span: lspan, leading, trailing });
+                }
             }
             None => {
                 if strict {
@@ -263,27 +267,23 @@ pub(crate) fn anchored<R: Copy + Eq>(
                 };
                 let mut col = 0;
                 for (k, s) in slots[from..].iter().enumerate() {
-                    let (value, span) = s.cell();
+                    let cell = s.cell();
                     if n_values <= width {
                         // Only the values; the empty fields were padding.
                         if s.is_value() {
-                            placed.push(Placed { row, col, cell: Cell { value, span }, filled: false });
+                            placed.push(Placed { row, col, cell, filled: false });
                             col += 1;
                         }
                     } else if k < keep {
-                        placed.push(Placed { row, col, cell: Cell { value, span }, filled: false });
+                        placed.push(Placed { row, col, cell, filled: false });
                         col += 1;
                     } else if s.is_value() {
-                        found.push(Problem::Stray { value, span });
+                        found.push(Problem::Stray { value: cell.value, span: cell.span });
                     }
                 }
-                None
             }
-        };
-        let got = placed.len() - placed_from;
-        if let Some((leading, trailing)) = side {
-            found.push(Problem::BlankSideAssumed { row, span: lspan, leading, trailing });
         }
+        let got = placed.len() - placed_from;
         if got < width {
             if strict {
                 return None;
@@ -565,7 +565,7 @@ mod tests {
     use super::*;
 
     fn v(n: i64) -> Slot {
-        Slot::Value(Value::Number { number: crate::value::Number::count(n) }, Span::default())
+        Slot::Value(Cell { value: Value::Number { number: crate::value::Number::count(n) }, span: Span::default() })
     }
     const PAD: Slot = Slot::Pad(Span { start: 0, end: 0, line: 0, column: 0 });
 

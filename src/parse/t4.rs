@@ -25,7 +25,7 @@ pub(crate) fn read(lines: &[Line<'_>], pdf_document: bool, diags: &mut Vec<Diagn
     let (mut has_groups, mut has_columns) = (false, false);
     for ev in &events {
         match ev.tok {
-            Tok::Value { cell: Cell { value, span } } => {
+            Tok::Value { cell } => {
                 if after_text {
                     run_hint = match gap_groups {
                         [true, false, false] => Some(T4Group::Review),
@@ -36,7 +36,7 @@ pub(crate) fn read(lines: &[Line<'_>], pdf_document: bool, diags: &mut Vec<Diagn
                     gap_groups = [false; 3];
                     after_text = false;
                 }
-                slots.push(Slot::Value(value, span));
+                slots.push(Slot::Value(cell));
                 hints.push(run_hint);
             }
             Tok::Pad { span } => slots.push(Slot::Pad(span)),
@@ -71,7 +71,7 @@ pub(crate) fn read(lines: &[Line<'_>], pdf_document: bool, diags: &mut Vec<Diagn
     let mut n_values = slots.iter().filter(|s| matches!(s, Slot::Value(..))).count();
     while n_values > 15 {
         match slots.iter().position(|s| matches!(s, Slot::Value(..))) {
-            Some(i) if matches!(slots[i], Slot::Value(Value::Blank, _)) => {
+            Some(i) if matches!(slots[i], Slot::Value(Cell { value: Value::Blank, .. })) => {
                 slots.drain(..=i);
                 hints.remove(0);
                 n_values -= 1;
@@ -83,7 +83,9 @@ pub(crate) fn read(lines: &[Line<'_>], pdf_document: bool, diags: &mut Vec<Diagn
         v.chunks(5).all(group_adds_up)
     }) {
         Some((cells, _)) => slots[cells].iter().map(slot_cell).collect(),
-        None => slots.iter().filter_map(|s| if let Slot::Value(v, sp) = *s { Some((v, sp)) } else { None }).collect(),
+        None => {
+            slots.iter().filter_map(|s| if let Slot::Value(c) = *s { Some((c.value, c.span)) } else { None }).collect()
+        }
     };
     if layout == Layout::PdfLayout
         && !values.is_empty()
