@@ -113,6 +113,9 @@ impl<R> SlotLike for &Item<R> {
 /// cells (see [`slot_cell`]) and, when pads on both sides were possible, how
 /// many were taken on each side. `None` when the values alone are more than
 /// the width.
+// Inlined: returned through memory, its result was copied whole (stale
+// bytes of the `None` side included) into a stack slot the next store waited on.
+#[inline(always)]
 pub(crate) fn resolve_slots<S: SlotLike>(
     slots: &[S],
     width: usize,
