@@ -42,19 +42,32 @@ fn find_with(lines: &[Line<'_>], alt_numbering: bool) -> Vec<Heading> {
     let mut sq = String::with_capacity(128);
     let mut last = 0u8;
     for (idx, line) in lines.iter().enumerate() {
-        // Cheapest test first, on the first byte: 一…六 lead with E4/E5, brackets
-        // and digits are ASCII or EF; anything else (a cell, a sentence) is no
-        // heading unless spaces, # or * come first.
-        let plausible_lead = match line.text.as_bytes() {
-            // 一 二 三 四 五 六, whole (E4 and E5 lead thousands of other ideographs).
-            [0xe4, 0xb8, 0x80 | 0x89, ..]
-            | [0xe4, 0xba, 0x8c | 0x94, ..]
-            | [0xe5, 0x9b, 0x9b, ..]
-            | [0xe5, 0x85, 0xad, ..] => !alt_numbering,
-            [b'(' | b'1'..=b'6' | 0xef, ..] => alt_numbering,
-            [b, ..] => b.is_ascii_whitespace() || matches!(b, b'#' | b'*' | 0x0b | 0xc2 | 0xe1 | 0xe2 | 0xe3),
-            [] => false,
+        // Cheapest test first, on the first bytes: 一…六 whole (E4 and E5 lead
+        // thousands of other ideographs), brackets and digits (ASCII or EF);
+        // anything else (a cell, a sentence) is no heading unless spaces, # or
+        // * come first. Computed without branches: lines open with all kinds
+        // of bytes, and a branch per kind would be mispredicted line after line.
+        let b = line.text.as_bytes();
+        let b0 = b.first().copied().unwrap_or(0);
+        let head = match b {
+            [x, y, z, ..] => u32::from_le_bytes([*x, *y, *z, 0]),
+            _ => 0,
         };
+        // 一 E4 B8 80, 三 E4 B8 89, 二 E4 BA 8C, 五 E4 BA 94, 四 E5 9B 9B, 六 E5 85 AD.
+        let numeral = (head == 0x80_b8_e4)
+            | (head == 0x89_b8_e4)
+            | (head == 0x8c_ba_e4)
+            | (head == 0x94_ba_e4)
+            | (head == 0x9b_9b_e5)
+            | (head == 0xad_85_e5);
+        let bracket_or_digit = (b0 == b'(') | (b0.wrapping_sub(b'1') < 6) | (b0 == 0xef);
+        let spaced = (b0 == b' ')
+            | (b0.wrapping_sub(b'\t') < 5)
+            | (b0 == b'#')
+            | (b0 == b'*')
+            | (b0 == 0xc2)
+            | (b0.wrapping_sub(0xe1) < 3);
+        let plausible_lead = spaced | if alt_numbering { bracket_or_digit } else { numeral };
         if !plausible_lead {
             continue;
         }
