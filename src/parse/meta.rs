@@ -11,11 +11,11 @@ use std::sync::LazyLock;
 use memchr::memmem;
 
 use crate::report::{Metadata, Text};
-use crate::text::{Line, squash, squash_into};
+use crate::text::{Line, squash, squash_into, trim};
 
 /// Web-page furniture that surrounds a report copied from a site.
 pub(crate) fn is_boilerplate(line: &str) -> bool {
-    let t = line.trim().trim_start_matches(['•', '·', '●', '*', '-']).trim();
+    let t = trim(trim(line).trim_start_matches(['•', '·', '●', '*', '-']));
     const STARTS: &[&str] = &[
         "听全文",
         "分享到",
@@ -40,7 +40,7 @@ pub(crate) fn is_boilerplate(line: &str) -> bool {
         "首页",
         "当前位置",
     ];
-    t.is_empty() && line.trim() == "-" || STARTS.iter().any(|s| t.starts_with(s)) && t.chars().count() <= 60
+    t.is_empty() && trim(line) == "-" || STARTS.iter().any(|s| t.starts_with(s)) && t.chars().count() <= 60
 }
 
 fn year4(i: &str) -> IResult<&str, u16> {
@@ -152,7 +152,7 @@ pub(crate) fn read(lines: &[Line<'_>], preamble_end: usize, tail_from: usize) ->
     }
     // Publication date: the last date line in the tail (signature), else a web header date.
     for l in scan(tail_from, lines.len()).rev() {
-        let t = l.text.trim();
+        let t = trim(l.text);
         // (Folding cannot make a 日; most lines are told without it.)
         if !t.contains('日') {
             continue;
@@ -165,7 +165,7 @@ pub(crate) fn read(lines: &[Line<'_>], preamble_end: usize, tail_from: usize) ->
     }
     if meta.published.is_none() {
         for l in pre {
-            let t = l.text.trim().trim_start_matches(['•', '·']).trim();
+            let t = trim(trim(l.text).trim_start_matches(['•', '·']));
             let t = ["发布日期：", "发布日期:", "发布时间：", "发布时间:"]
                 .iter()
                 .find_map(|p| t.strip_prefix(p))

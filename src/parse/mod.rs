@@ -80,7 +80,7 @@ pub(crate) fn parse_decoded(text: &str, encoding: Encoding) -> Result<Report, Er
             }
         }
         let line = &lines[h.line_idx];
-        let heading_text = line.text.trim();
+        let heading_text = crate::text::trim(line.text);
         if heading_text.chars().filter(|c| *c == ' ').count() >= 3 && heading_text.chars().count() < 60 {
             diags.push(Diagnostic::at(
                 DiagnosticCode::SpacedCharacters,

@@ -1,7 +1,7 @@
 //! The six numbered sections and their subsections.
 
 use crate::report::{SectionKind, Subsection, Text};
-use crate::text::{Line, squash_into};
+use crate::text::{Line, squash_into, trim};
 
 use super::markers::{alt_section_numeral, section_numeral, subsection_marker};
 
@@ -107,10 +107,10 @@ fn find_with(lines: &[Line<'_>], alt_numbering: bool) -> Vec<Heading> {
 pub(crate) fn text_of(src: &str, lines: &[Line<'_>], from: usize, to: usize) -> Text {
     let mut a = from;
     let mut b = to.min(lines.len());
-    while a < b && lines[a].text.trim().is_empty() {
+    while a < b && trim(lines[a].text).is_empty() {
         a += 1;
     }
-    while b > a && lines[b - 1].text.trim().is_empty() {
+    while b > a && trim(lines[b - 1].text).is_empty() {
         b -= 1;
     }
     if a >= b {
@@ -144,7 +144,7 @@ pub(crate) fn subsections(src: &str, lines: &[Line<'_>], from: usize, to: usize)
         let end = marks.get(k + 1).map_or(to, |m| m.0);
         let heading_line = &lines[idx];
         let heading =
-            Text { text: heading_line.text.trim().to_owned(), span: heading_line.span_of(heading_line.text.trim()) };
+            Text { text: trim(heading_line.text).to_owned(), span: heading_line.span_of(trim(heading_line.text)) };
         out.push(Subsection { marker: marker.to_owned(), heading, body: text_of(src, lines, idx + 1, end) });
     }
     out
