@@ -378,15 +378,7 @@ fn tokenize_fields<'a>(
                     line_idx: idx,
                 });
             } else if plain {
-                let tok = if is_blank_marker(field) {
-                    Tok::Value { cell: Cell { value: Value::Blank, span } }
-                } else {
-                    match Number::parse_cell(field) {
-                        Some(number) => Tok::Value { cell: Cell { value: Value::Number { number }, span } },
-                        None => Tok::Text { raw: field, span },
-                    }
-                };
-                out.push(Event { tok, line_idx: idx });
+                out.push(Event { tok: word_tok(field, span), line_idx: idx });
             } else {
                 cur.set(base + from, col);
                 push_field(line, field, idx, cur, out);
@@ -473,15 +465,20 @@ fn push_field<'a>(line: &Line<'a>, field: &'a str, idx: usize, cur: &mut ColumnC
 /// (alone, so a blank cell) or text; what [`push_words`] makes of it.
 fn push_word<'a>(line: &Line<'a>, word: &'a str, idx: usize, cur: &mut ColumnCursor, out: &mut Vec<Event<'a>>) {
     let span = cur.span_of(line, word);
-    let tok = if is_blank_marker(word) {
+    out.push(Event { tok: word_tok(word, span), line_idx: idx });
+}
+
+/// The token of one word without whitespace inside, found at `span`.
+#[inline]
+fn word_tok(word: &str, span: Span) -> Tok<'_> {
+    if is_blank_marker(word) {
         Tok::Value { cell: Cell { value: Value::Blank, span } }
     } else {
         match Number::parse_cell(word) {
             Some(number) => Tok::Value { cell: Cell { value: Value::Number { number }, span } },
             None => Tok::Text { raw: word, span },
         }
-    };
-    out.push(Event { tok, line_idx: idx });
+    }
 }
 
 /// Splits text on whitespace into numbers and runs of words; consecutive
