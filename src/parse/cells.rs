@@ -471,6 +471,11 @@ fn push_word<'a>(line: &Line<'a>, word: &'a str, idx: usize, cur: &mut ColumnCur
 /// The token of one word without whitespace inside, found at `span`.
 #[inline]
 fn word_tok(word: &str, span: Span) -> Tok<'_> {
+    // Most words are labels opening with an ideograph: neither a number nor a
+    // placeholder (of which only 无, E6 97 A0, opens with an ideograph's lead byte).
+    if matches!(word.as_bytes().first(), Some(0xe4 | 0xe5 | 0xe7 | 0xe8 | 0xe9)) {
+        return Tok::Text { raw: word, span };
+    }
     if is_blank_marker(word) {
         Tok::Value { cell: Cell { value: Value::Blank, span } }
     } else {
