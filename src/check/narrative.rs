@@ -153,8 +153,9 @@ struct Prose<'a> {
     base: Span,
     chars: Vec<char>,
     /// Byte offset (into `body`) of each char of `chars` (its end is found
-    /// from the source char there: a folded digit keeps its source width).
-    offs: Vec<usize>,
+    /// from the source char there: a folded digit keeps its source width);
+    /// see [`Prose::offs`].
+    offs: std::cell::OnceCell<Vec<usize>>,
     /// Where each line of `body` starts (after `\n`, `\r\n` or a lone `\r`),
     /// worked out on the first span asked for.
     line_starts: std::cell::OnceCell<Vec<usize>>,
@@ -202,51 +203,29 @@ const NOT_NONE: &[&str] = &["纠错", "纠正", "败诉", "撤销", "违法", "�
 
 impl<'a> Prose<'a> {
     fn new(body: &'a str, base: Span, section: SectionKind) -> Prose<'a> {
-        // At most one entry per char (a fast count: no regrowing on the way).
-        let n = crate::text::char_count(body);
-        let mut chars = Vec::with_capacity(n);
-        let mut offs = Vec::with_capacity(n);
-        let mut line_start = 0;
-        for line in body.split_inclusive('\n') {
-            let start = line_start;
-            line_start += line.len();
-            if crate::parse::markers::is_page_number(line.trim_end()) {
-                continue;
-            }
-            let b = line.as_bytes();
-            let mut i = 0;
-            while i < b.len() {
-                // Ideographs (lead bytes E4-E9), the bulk of the prose, are decoded
-                // in place and need no whitespace test.
-                if (0xe4..=0xe9).contains(&b[i]) && i + 2 < b.len() {
-                    let cp =
-                        (u32::from(b[i] & 0x0f) << 12) | (u32::from(b[i + 1] & 0x3f) << 6) | u32::from(b[i + 2] & 0x3f);
-                    chars.push(char::from_u32(cp).unwrap_or('\u{fffd}'));
-                    offs.push(start + i);
-                    i += 3;
-                    continue;
-                }
-                let Some(c) = line[i..].chars().next() else { break };
-                let at = i;
-                i += c.len_utf8();
-                let c = match c {
-                    '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
-                    _ if c.is_whitespace() || c == '\u{feff}' || c == '\u{c}' => continue,
-                    _ => c,
-                };
-                chars.push(c);
-                offs.push(start + at);
-            }
-        }
+        // At most one char per char of the body (a fast count: no regrowing on the way).
+        let mut chars = Vec::with_capacity(crate::text::char_count(body));
+        walk(body, |c, _| chars.push(c));
         Prose {
             body,
             section,
             base,
             chars,
-            offs,
+            offs: std::cell::OnceCell::new(),
             line_starts: std::cell::OnceCell::new(),
             cursor: std::cell::Cell::new((0, 0, base.column)),
         }
+    }
+
+    /// The byte offset of every char of the view, worked out by walking the
+    /// body again on the first span asked for (most claims agree with the
+    /// tables and need none).
+    fn offs(&self) -> &[usize] {
+        self.offs.get_or_init(|| {
+            let mut offs = Vec::with_capacity(self.chars.len());
+            walk(self.body, |_, off| offs.push(off));
+            offs
+        })
     }
 
     fn at(&self, i: usize, s: &str) -> bool {
@@ -267,8 +246,9 @@ impl<'a> Prose<'a> {
 
     /// The source span of squashed chars `[from, to)`.
     fn span(&self, from: usize, to: usize) -> Span {
-        let start = self.offs[from];
-        let last = self.offs[to.max(from + 1) - 1];
+        let offs = self.offs();
+        let start = offs[from];
+        let last = offs[to.max(from + 1) - 1];
         let end = last + self.body[last..].chars().next().map_or(1, char::len_utf8);
         let starts = self.line_starts.get_or_init(|| {
             let b = self.body.as_bytes();
@@ -517,6 +497,42 @@ impl<'a> Prose<'a> {
         }
         out.push(self.found(kind, value, prose, (ns, ne), (i, end)));
         Some(end)
+    }
+}
+
+/// The squashed view of a section body, char by char with the byte offset
+/// of each: whitespace and page-number lines left out, full-width digits
+/// folded. (Run once for the chars, and again only when spans are needed.)
+fn walk(body: &str, mut f: impl FnMut(char, usize)) {
+    let mut line_start = 0;
+    for line in body.split_inclusive('\n') {
+        let start = line_start;
+        line_start += line.len();
+        if crate::parse::markers::is_page_number(line.trim_end()) {
+            continue;
+        }
+        let b = line.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            // Ideographs (lead bytes E4-E9), the bulk of the prose, are decoded
+            // in place and need no whitespace test.
+            if (0xe4..=0xe9).contains(&b[i]) && i + 2 < b.len() {
+                let cp =
+                    (u32::from(b[i] & 0x0f) << 12) | (u32::from(b[i + 1] & 0x3f) << 6) | u32::from(b[i + 2] & 0x3f);
+                f(char::from_u32(cp).unwrap_or('\u{fffd}'), start + i);
+                i += 3;
+                continue;
+            }
+            let Some(c) = line[i..].chars().next() else { break };
+            let at = i;
+            i += c.len_utf8();
+            let c = match c {
+                '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+                _ if c.is_whitespace() || c == '\u{feff}' || c == '\u{c}' => continue,
+                _ => c,
+            };
+            f(c, start + at);
+        }
     }
 }
 
