@@ -431,23 +431,21 @@ fn sum_verdict(total: Read, parts: impl IntoIterator<Item = Read>) -> Option<i64
     if matches!(total, Read::Absent | Read::Other) {
         return None;
     }
-    // One pass: whether any part was read, whether all read ones are blank, the sum.
-    let (mut read, mut all_blank, mut sum) = (false, true, 0i64);
+    // One pass, with flags rather than a branch per kind of read (which
+    // mispredicts along a row of counts, blanks and absent cells): whether a
+    // part is not a count, whether any part is a count, the sum.
+    let (mut other, mut counted, mut sum) = (false, false, 0i64);
     for part in parts {
-        match part {
-            Read::Absent => {}
-            Read::Other => return None,
-            Read::Blank => read = true,
-            Read::Count(n) => {
-                read = true;
-                all_blank = false;
-                // Saturating: a cell can hold any i64 (hostile input must not overflow a sum).
-                sum = sum.saturating_add(n);
-            }
+        other |= part == Read::Other;
+        if let Read::Count(n) = part {
+            counted = true;
+            // Saturating: a cell can hold any i64 (hostile input must not overflow a sum).
+            sum = sum.saturating_add(n);
         }
     }
-    // No part, or all parts blank: nothing to add up (an entirely blank row is no error).
-    if !read || all_blank {
+    // No part counted (none read, or all blank): nothing to add up (an
+    // entirely blank row is no error).
+    if other || !counted {
         return None;
     }
     match total {
