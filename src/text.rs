@@ -376,16 +376,26 @@ impl ColumnCursor {
 #[inline]
 fn find_line_end(hay: &[u8]) -> Option<usize> {
     use swar::{ONES, zero_bytes};
-    for (k, chunk) in hay.chunks_exact(8).take(2).enumerate() {
-        let x = swar::load(chunk);
-        // The lowest flagged byte of each mask is exact, so is that of their union.
-        let hits = zero_bytes(x ^ (ONES * u64::from(b'\n'))) | zero_bytes(x ^ (ONES * u64::from(b'\r')));
-        if hits != 0 {
-            return Some(k * 8 + swar::first(hits));
+    // The lowest flagged byte of each mask is exact, so is that of their union.
+    let hits = |x: u64| zero_bytes(x ^ (ONES * u64::from(b'\n'))) | zero_bytes(x ^ (ONES * u64::from(b'\r')));
+    if let (Some(a), Some(b)) = (hay.get(..8), hay.get(8..16)) {
+        // Both words at once, and the position picked without a branch on
+        // which word holds it: short lines end in either, unpredictably.
+        let (m0, m1) = (hits(swar::load(a)), hits(swar::load(b)));
+        let at = if m0 != 0 { swar::first(m0) } else { 8 + swar::first(m1) }; // 16: in neither
+        if at < 16 {
+            return Some(at);
+        }
+        return memchr::memchr2(b'\n', b'\r', &hay[16..]).map(|n| 16 + n);
+    }
+    for (k, chunk) in hay.chunks_exact(8).enumerate() {
+        let m = hits(swar::load(chunk));
+        if m != 0 {
+            return Some(k * 8 + swar::first(m));
         }
     }
-    let from = (hay.len() / 8).min(2) * 8;
-    memchr::memchr2(b'\n', b'\r', &hay[from..]).map(|n| from + n)
+    let from = hay.len() / 8 * 8;
+    hay[from..].iter().position(|&c| c == b'\n' || c == b'\r').map(|n| from + n)
 }
 
 /// Splits `src` into lines on `\n`, `\r\n` and lone `\r`; a form feed at the
