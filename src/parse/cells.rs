@@ -570,6 +570,13 @@ mod tests {
             "",
             "\t\t\t",
             "商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他",
+            "\t\t0\t1\t2",
+            "\t\t0\t1\t标签\t\t3",
+            "\t \t0\t1",
+            "\t\u{3000}\t规章\t1\t2",
+            "\t\t\t行政复议\t\t\t\t",
+            "\t\t12 13\t1",
+            "\t\t\t（二）部分公开 3\t1\t",
         ];
         for row in rows {
             let line = Line { text: row, start: 100, number: 7, page_break: false };
