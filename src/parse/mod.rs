@@ -225,8 +225,8 @@ fn check_binary(src: &str) -> Result<(), Error> {
     let mut first: Option<usize> = None;
     let mut i = 0;
     // Almost every byte is clean: skip to the next byte that may start (or,
-    // for U+FFFD, end) a bad character, eight bytes at a time where none is
-    // suspect, else with one table lookup per byte.
+    // for U+FFFD, end) a bad character, 32 bytes at a time (see
+    // `next_suspect`); each hit is judged here.
     while let Some(n) = next_suspect(&b[i..]) {
         let at = i + n;
         let c = b[at];
@@ -262,7 +262,7 @@ fn check_binary(src: &str) -> Result<(), Error> {
 /// of C2 and BD bytes inside other characters.)
 fn next_suspect(b: &[u8]) -> Option<usize> {
     const BLOCK: usize = 32;
-    // The first two bytes have not two before them.
+    // The first two bytes lack the two bytes before them that the block test reads.
     let head = b.len().min(2);
     if let Some(n) = b[..head].iter().position(|&c| SUSPECT[usize::from(c)]) {
         return Some(n);
