@@ -18,8 +18,8 @@
 //!   claim the check reads, repeated inside section 一), parsed and checked.
 //!
 //! Criterion prints times and throughput but no ratios, so a final summary
-//! (stderr) times the same closures with `Instant` and prints MB/s and the
-//! ratio of each parse to the floors.
+//! (stderr) times the same closures with `Instant` and prints MB/s, reports
+//! per second (parse and check) and the ratio of each parse to the floors.
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -142,10 +142,12 @@ fn summary(budget: Duration) {
     rows.push(("huge/1000x".to_owned(), vec![fixtures::huge(1000)]));
 
     eprintln!();
-    eprintln!("summary (Instant, {budget:?} per measurement): MB/s, and parse (parse+check) time ÷ floor time");
     eprintln!(
-        "{:<22} {:>9} {:>8} {:>8} {:>8} {:>8} {:>7} {:>7} {:>7} {:>7}",
-        "input", "bytes", "parse", "p+check", "lines", "nfkc", "÷lines", "÷nfkc", "pc÷lin", "pc÷nfkc"
+        "summary (Instant, {budget:?} per measurement): MB/s, reports/s, and parse (parse+check) time ÷ floor time"
+    );
+    eprintln!(
+        "{:<22} {:>9} {:>8} {:>8} {:>8} {:>8} {:>8} {:>7} {:>7} {:>7} {:>7}",
+        "input", "bytes", "parse", "p+check", "pc rep/s", "lines", "nfkc", "÷lines", "÷nfkc", "pc÷lin", "pc÷nfkc"
     );
     for (name, texts) in &rows {
         let bytes = total_len(texts);
@@ -154,9 +156,10 @@ fn summary(budget: Duration) {
         let t_lines = time(budget, || texts.iter().map(|t| floor_lines(black_box(t))).sum());
         let t_nfkc = time(budget, || texts.iter().map(|t| floor_nfkc(black_box(t))).sum());
         eprintln!(
-            "{name:<22} {bytes:>9} {:>8.1} {:>8.1} {:>8.0} {:>8.1} {:>6.0}× {:>6.2}× {:>6.0}× {:>6.2}×",
+            "{name:<22} {bytes:>9} {:>8.1} {:>8.1} {:>8.0} {:>8.0} {:>8.1} {:>6.0}× {:>6.2}× {:>6.0}× {:>6.2}×",
             mbps(bytes, t_parse),
             mbps(bytes, t_check),
+            texts.len() as f64 / t_check,
             mbps(bytes, t_lines),
             mbps(bytes, t_nfkc),
             t_parse / t_lines,
