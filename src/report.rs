@@ -290,10 +290,16 @@ impl Table3 {
     }
 
     /// Sets a cell.
+    #[inline]
     pub fn set(&mut self, row: T3Row, col: Applicant, cell: Cell) {
-        if self.rows.len() < T3Row::ALL.len() {
-            self.rows.resize(T3Row::ALL.len(), [None; 7]);
+        // The usual case, a table with every row, stores the cell with no call
+        // on the way (a cell held across a call is copied through the stack,
+        // which stalls the store).
+        if let Some(cells) = self.rows.get_mut(row.index()) {
+            cells[col.index()] = Some(cell);
+            return;
         }
+        self.rows.resize(T3Row::ALL.len(), [None; 7]);
         self.rows[row.index()][col.index()] = Some(cell);
     }
 }

@@ -434,6 +434,17 @@ pub fn lines(src: &str) -> Vec<Line<'_>> {
     out
 }
 
+/// A small deterministic generator for the randomised unit tests (xorshift64).
+#[cfg(test)]
+pub(crate) fn xorshift(mut seed: u64) -> impl FnMut() -> u64 {
+    move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -506,13 +517,7 @@ mod tests {
 
     #[test]
     fn lines_agree_with_a_search_per_line() {
-        let mut seed = 0x2545_f491_4f6c_dd1du64;
-        let mut next = || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut next = xorshift(0x2545_f491_4f6c_dd1d);
         let pieces = ["\n", "\r", "\r\n", "\u{c}", "a", "规章", " ", "\t0", "0123456789abcdefghijklmnopqrstuvwxyz"];
         for _ in 0..3000 {
             let n = (next() % 24) as usize;

@@ -26,7 +26,13 @@ pub(crate) enum Tok<'a> {
     Pad { span: Span },
 }
 
-impl Tok<'_> {
+impl<'a> Tok<'a> {
+    /// A value token: the cell read at `span`.
+    #[inline]
+    fn value(value: Value, span: Span) -> Tok<'a> {
+        Tok::Value { cell: Cell { value, span } }
+    }
+
     #[allow(dead_code)]
     pub(crate) fn span(&self) -> Span {
         match self {
@@ -93,7 +99,7 @@ pub(crate) fn sniff_layout(lines: &[Line<'_>], pdf_document: bool) -> Layout {
             continue;
         }
         // A line with a number among other words (one cell per line has one word a line).
-        // Words apart: spaces or U+3000 (E3 80 80) between them.
+        // Words apart: spaces or U+3000 between them.
         if find_byte(t.as_bytes(), b' ').is_none() && !has_ideographic_space(t.as_bytes()) {
             continue;
         }
@@ -134,23 +140,18 @@ pub(crate) fn sniff_layout(lines: &[Line<'_>], pdf_document: bool) -> Layout {
     }
 }
 
-/// Whether `s` holds whitespace. Ideographs are stepped over whole; only
-/// the lead bytes of whitespace characters (C2, E1-E3, which also lead
-/// punctuation such as 、。“”) are decoded.
+/// Whether `s` holds whitespace, as [`crate::text::ws_len`] tells it.
+/// Ideographs (lead bytes E4-E9), most of a label, are stepped over whole.
 fn has_inner_space(s: &str) -> bool {
     let b = s.as_bytes();
     let mut i = 0;
     while i < b.len() {
-        match b[i] {
-            0xe4..=0xe9 => i += 3,
-            b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => return true,
-            0xc2 | 0xe1 | 0xe2 | 0xe3 => {
-                if crate::text::ws_len(s, i) > 0 {
-                    return true;
-                }
-                i += 1;
-            }
-            _ => i += 1,
+        if (0xe4..=0xe9).contains(&b[i]) {
+            i += 3;
+        } else if crate::text::ws_len(s, i) > 0 {
+            return true;
+        } else {
+            i += 1;
         }
     }
     false
@@ -174,7 +175,9 @@ fn may_tell_layout(b: &[u8]) -> bool {
     chunks.remainder().iter().any(|&c| matches!(c, b'\t' | b' ' | b'|' | 0xe3))
 }
 
-/// Whether `b` holds U+3000 (E3 80 80).
+/// Whether `b` holds U+3000 (E3 80 80). (`str::contains` with the char
+/// measured slower here: it searches for the char's last byte, 80, which
+/// half the ideographs of a line end with.)
 fn has_ideographic_space(b: &[u8]) -> bool {
     let mut from = 0;
     while let Some(k) = find_byte(&b[from..], 0xe3) {
@@ -211,16 +214,13 @@ pub(crate) fn tokenize<'a>(lines: &[Line<'a>], layout: Layout, diags: &mut Vec<D
             // k empty lines between two cells hold (k - 1) / 2 empty cells.
             for _ in 0..(empty_run - 1) / 2 {
                 let span = line.span_at(0, 0);
-                out.push(Event { tok: Tok::Value { cell: Cell { value: Value::Blank, span } }, line_idx: idx });
+                out.push(Event { tok: Tok::value(Value::Blank, span), line_idx: idx });
             }
         }
         empty_run = 0;
         // Fast path: a plain count alone on its line (one cell per line, PDF text).
         if let Some(number) = Number::plain_count(text.as_bytes()) {
-            out.push(Event {
-                tok: Tok::Value { cell: Cell { value: Value::Number { number }, span: line.span() } },
-                line_idx: idx,
-            });
+            out.push(Event { tok: Tok::value(Value::Number { number }, line.span()), line_idx: idx });
             continue;
         }
         if is_page_number(trimmed) {
@@ -233,10 +233,7 @@ pub(crate) fn tokenize<'a>(lines: &[Line<'a>], layout: Layout, diags: &mut Vec<D
         }
         if blank {
             // Cell-per-line: a line of only spaces or tabs is an empty cell.
-            out.push(Event {
-                tok: Tok::Value { cell: Cell { value: Value::Blank, span: line.span() } },
-                line_idx: idx,
-            });
+            out.push(Event { tok: Tok::value(Value::Blank, line.span()), line_idx: idx });
             continue;
         }
         let mut cur = ColumnCursor::default();
@@ -373,10 +370,7 @@ fn tokenize_fields<'a>(
         } else {
             filled += 1;
             if let Some(number) = Number::plain_count(field.as_bytes()).filter(|_| digits) {
-                out.push(Event {
-                    tok: Tok::Value { cell: Cell { value: Value::Number { number }, span } },
-                    line_idx: idx,
-                });
+                out.push(Event { tok: Tok::value(Value::Number { number }, span), line_idx: idx });
             } else if plain {
                 out.push(Event { tok: word_tok(field, span), line_idx: idx });
             } else {
@@ -416,7 +410,7 @@ fn finish_row(out: &mut Vec<Event<'_>>, start: usize, filled: usize) {
     if let (Some(a), Some(b)) = (first_value, last_value) {
         for e in &mut line_events[a..b] {
             if let Tok::Pad { span } = e.tok {
-                e.tok = Tok::Value { cell: Cell { value: Value::Blank, span } };
+                e.tok = Tok::value(Value::Blank, span);
             }
         }
     }
@@ -443,13 +437,13 @@ fn push_field<'a>(line: &Line<'a>, field: &'a str, idx: usize, cur: &mut ColumnC
     // Fast path: a plain count, the most common field, needs no trimming.
     if let Some(number) = Number::plain_count(field.as_bytes()) {
         let span = cur.span_of(line, field);
-        out.push(Event { tok: Tok::Value { cell: Cell { value: Value::Number { number }, span } }, line_idx: idx });
+        out.push(Event { tok: Tok::value(Value::Number { number }, span), line_idx: idx });
         return;
     }
     let f = trim(field);
     if f.is_empty() {
         let span = cur.span_of(line, field);
-        out.push(Event { tok: Tok::Value { cell: Cell { value: Value::Blank, span } }, line_idx: idx });
+        out.push(Event { tok: Tok::value(Value::Blank, span), line_idx: idx });
         return;
     }
     // A field without whitespace inside is one word: a number, a placeholder
@@ -471,16 +465,11 @@ fn push_word<'a>(line: &Line<'a>, word: &'a str, idx: usize, cur: &mut ColumnCur
 /// The token of one word without whitespace inside, found at `span`.
 #[inline]
 fn word_tok(word: &str, span: Span) -> Tok<'_> {
-    // Most words are labels opening with an ideograph: neither a number nor a
-    // placeholder (of which only 无, E6 97 A0, opens with an ideograph's lead byte).
-    if matches!(word.as_bytes().first(), Some(0xe4 | 0xe5 | 0xe7 | 0xe8 | 0xe9)) {
-        return Tok::Text { raw: word, span };
-    }
     if is_blank_marker(word) {
-        Tok::Value { cell: Cell { value: Value::Blank, span } }
+        Tok::value(Value::Blank, span)
     } else {
         match Number::parse_cell(word) {
-            Some(number) => Tok::Value { cell: Cell { value: Value::Number { number }, span } },
+            Some(number) => Tok::value(Value::Number { number }, span),
             None => Tok::Text { raw: word, span },
         }
     }
@@ -519,11 +508,11 @@ fn push_words<'a>(
         if let Some(number) = Number::plain_count(w.as_bytes()).or_else(|| Number::parse_cell(w)) {
             flush(&mut run, cur, out);
             let span = cur.span_at(line, base + s, w.len());
-            out.push(Event { tok: Tok::Value { cell: Cell { value: Value::Number { number }, span } }, line_idx: idx });
+            out.push(Event { tok: Tok::value(Value::Number { number }, span), line_idx: idx });
         } else if markers_as_blank && is_blank_marker(w) && marker_is_blank() {
             flush(&mut run, cur, out);
             let span = cur.span_at(line, base + s, w.len());
-            out.push(Event { tok: Tok::Value { cell: Cell { value: Value::Blank, span } }, line_idx: idx });
+            out.push(Event { tok: Tok::value(Value::Blank, span), line_idx: idx });
         } else {
             run = Some(match run {
                 Some((rs, _)) => (rs, e),

@@ -391,13 +391,7 @@ mod tests {
     /// The block-at-a-time skip misses no bad character a byte loop finds.
     #[test]
     fn next_suspect_agrees_with_a_byte_loop() {
-        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
-        let mut next = || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut next = crate::text::xorshift(0x9e37_79b9_7f4a_7c15);
         let alphabet = [
             b'a', b'1', b'\t', b'\n', b'\r', 0x0b, 0x0c, 0x08, 0x0e, 0x00, 0x01, 0x1f, 0x20, 0x7e, 0x7f, 0xc2, 0xbd,
             0xe4, 0xef, 0x80, 0x9f, 0xa0, 0xbf, 0xff,
@@ -406,17 +400,21 @@ mod tests {
             let len = (next() % 100) as usize;
             let mut b: Vec<u8> = (0..len).map(|_| alphabet[(next() % alphabet.len() as u64) as usize]).collect();
             // Mostly clean text, so that whole clean words occur.
-            if next() % 2 == 0 {
+            if next().is_multiple_of(2) {
                 b.iter_mut().for_each(|c| {
-                    if SUSPECT[usize::from(*c)] && next() % 4 != 0 {
+                    if SUSPECT[usize::from(*c)] && !next().is_multiple_of(4) {
                         *c = b'x'
                     }
                 });
             }
             // Sometimes whole U+FFFD and C1 characters, split across words anywhere.
-            if next() % 3 == 0 && len > 3 {
+            if next().is_multiple_of(3) && len > 3 {
                 let k = (next() as usize) % (len - 2);
-                b[k..k + 3].copy_from_slice(if next() % 2 == 0 { &[0xef, 0xbf, 0xbd] } else { &[0xc2, 0x85, b'a'] });
+                b[k..k + 3].copy_from_slice(if next().is_multiple_of(2) {
+                    &[0xef, 0xbf, 0xbd]
+                } else {
+                    &[0xc2, 0x85, b'a']
+                });
             }
             assert_eq!(bad_by_suspects(&b), bad_by_bytes(&b), "{b:?}");
         }

@@ -24,6 +24,20 @@ fn keywords(kind: SectionKind) -> &'static [&'static str] {
     }
 }
 
+/// The UTF-8 bytes of 一…六 (three each) as little-endian words, the way
+/// [`find_with`] reads the first three bytes of a line.
+const NUMERAL_HEADS: [u32; 6] = {
+    let numerals = ['一', '二', '三', '四', '五', '六'];
+    let mut heads = [0u32; 6];
+    let mut k = 0;
+    while k < numerals.len() {
+        let c = numerals[k] as u32; // U+0800..U+FFFF: three bytes
+        heads[k] = (0xe0 | (c >> 12)) | ((0x80 | ((c >> 6) & 0x3f)) << 8) | ((0x80 | (c & 0x3f)) << 16);
+        k += 1;
+    }
+    heads
+};
+
 /// Finds the section headings, in order; a heading must come after the
 /// previous one (so table rows such as 一、本年新收… never restart sections).
 pub(crate) fn find_headings(lines: &[Line<'_>]) -> Vec<Heading> {
@@ -53,13 +67,8 @@ fn find_with(lines: &[Line<'_>], alt_numbering: bool) -> Vec<Heading> {
             [x, y, z, ..] => u32::from_le_bytes([*x, *y, *z, 0]),
             _ => 0,
         };
-        // 一 E4 B8 80, 三 E4 B8 89, 二 E4 BA 8C, 五 E4 BA 94, 四 E5 9B 9B, 六 E5 85 AD.
-        let numeral = (head == 0x80_b8_e4)
-            | (head == 0x89_b8_e4)
-            | (head == 0x8c_ba_e4)
-            | (head == 0x94_ba_e4)
-            | (head == 0x9b_9b_e5)
-            | (head == 0xad_85_e5);
+        let [n1, n2, n3, n4, n5, n6] = NUMERAL_HEADS;
+        let numeral = (head == n1) | (head == n2) | (head == n3) | (head == n4) | (head == n5) | (head == n6);
         let bracket_or_digit = (b0 == b'(') | (b0.wrapping_sub(b'1') < 6) | (b0 == 0xef);
         let spaced = (b0 == b' ')
             | (b0.wrapping_sub(b'\t') < 5)
@@ -148,4 +157,17 @@ pub(crate) fn subsections(src: &str, lines: &[Line<'_>], from: usize, to: usize)
         out.push(Subsection { marker: marker.to_owned(), heading, body: text_of(src, lines, idx + 1, end) });
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numeral_heads_are_the_numerals_bytes() {
+        for (c, h) in ['一', '二', '三', '四', '五', '六'].iter().zip(NUMERAL_HEADS) {
+            let b = c.to_string().into_bytes();
+            assert_eq!(h, u32::from_le_bytes([b[0], b[1], b[2], 0]), "{c}");
+        }
+    }
 }

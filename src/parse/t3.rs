@@ -89,11 +89,7 @@ pub(crate) fn read(lines: &[Line<'_>], pdf_document: bool, diags: &mut Vec<Diagn
                 format!("table 3 cell t3.{}.{} is blank (kept as blank, not 0)", p.row, col),
             ));
         }
-        // (In place: `Table3::set` is a call that takes the cell through a
-        // copy on the stack; `Table3::empty` has every row.)
-        if let Some(cells) = table.rows.get_mut(p.row.index()) {
-            cells[col.index()] = Some(p.cell);
-        }
+        table.set(p.row, col, p.cell);
     }
     if single_row {
         diags.push(Diagnostic::at_line(
