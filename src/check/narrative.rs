@@ -201,10 +201,14 @@ const CASE_PHRASES: [&str; 3] = ["行政处罚", "行政复议", "行政诉讼"]
 /// Words that turn 未发生…行政复议 into something else than "no cases".
 const NOT_NONE: &[&str] = &["纠错", "纠正", "败诉", "撤销", "违法", "被撤", "追究"];
 
+/// The most words [`Prose::contains_any`] looks for at once.
+const MAX_WORDS: usize = 32;
+
 impl<'a> Prose<'a> {
     fn new(body: &'a str, base: Span, section: SectionKind) -> Prose<'a> {
-        // At most one char per char of the body (a fast count: no regrowing on the way).
-        let mut chars = Vec::with_capacity(crate::text::char_count(body));
+        // Prose is mostly ideographs (three bytes a char): room for one char
+        // per two bytes rarely regrows, and needs no count of the chars first.
+        let mut chars = Vec::with_capacity(body.len() / 2 + 8);
         walk(body, |c, _| chars.push(c));
         Prose {
             body,
@@ -238,6 +242,23 @@ impl<'a> Prose<'a> {
         let to = to.min(self.chars.len());
         let from = from.min(to);
         (from..to).any(|i| self.chars[i] == first && self.at(i, s) && i + s.chars().count() <= to)
+    }
+
+    /// Whether any of `words` (none empty, at most [`MAX_WORDS`]) is in
+    /// `[from, to)`: [`Prose::contains`] for each, in one pass over the chars.
+    fn contains_any(&self, from: usize, to: usize, words: &[&str]) -> bool {
+        let mut firsts = ['\0'; MAX_WORDS];
+        for (f, w) in firsts.iter_mut().zip(words) {
+            *f = w.chars().next().unwrap_or('\0');
+        }
+        let to = to.min(self.chars.len());
+        (from.min(to)..to).any(|i| {
+            let c = self.chars[i];
+            // Most chars start no word: told by comparing with all the first
+            // chars at once (a fixed-size array, compared without branches).
+            firsts.iter().fold(false, |hit, &f| hit | (f == c))
+                && words.iter().zip(&firsts).any(|(w, &f)| c == f && self.at(i, w) && i + w.chars().count() <= to)
+        })
     }
 
     fn text(&self, from: usize, to: usize) -> String {
@@ -373,7 +394,7 @@ impl<'a> Prose<'a> {
         let about_requests = |to: usize| {
             self.contains(seg_from, to, "申请")
                 && self.contains(seg_from, to, "公开")
-                && !NOT_RECEIVED.iter().any(|w| self.contains(seg_from, to, w))
+                && !self.contains_any(seg_from, to, NOT_RECEIVED)
         };
         if let Some(neg) = negated {
             // 未收到…申请: the phrase up to the terminator.
@@ -412,7 +433,7 @@ impl<'a> Prose<'a> {
         }
         if (from..j).any(|k| self.chars[k].is_ascii_digit())
             || !self.contains(from, j, "公开")
-            || NOT_NONE.iter().any(|w| self.contains(from, j, w))
+            || self.contains_any(from, j, NOT_NONE)
         {
             return None;
         }
@@ -454,7 +475,7 @@ impl<'a> Prose<'a> {
         let (value, ns, ne, end) = self.filler_number(i + 4, FILLERS, &['件', '起', '宗'])?;
         let (s, _) = self.sentence_before(i);
         // Numbers about requests for, or reviews of, punishments are something else.
-        if ["申请", "复议", "诉讼", "涉及"].iter().any(|w| self.contains(s, i, w)) {
+        if self.contains_any(s, i, &["申请", "复议", "诉讼", "涉及"]) {
             return None;
         }
         out.push(self.found(ClaimKind::Punishments, value, prose, (ns, ne), (i, end)));
@@ -504,26 +525,30 @@ impl<'a> Prose<'a> {
 /// of each: whitespace and page-number lines left out, full-width digits
 /// folded. (Run once for the chars, and again only when spans are needed.)
 fn walk(body: &str, mut f: impl FnMut(char, usize)) {
-    let mut line_start = 0;
-    for line in body.split_inclusive('\n') {
-        let start = line_start;
-        line_start += line.len();
+    let b = body.as_bytes();
+    let mut start = 0;
+    while start < b.len() {
+        // The line with its `\n`, found by the `memchr` crate (cheaper to
+        // start than the search of `split_inclusive`, on these short lines).
+        let end = memchr::memchr(b'\n', &b[start..]).map_or(b.len(), |n| start + n + 1);
+        let line = &body[start..end];
+        let from = start;
+        start = end;
         if crate::parse::markers::is_page_number(line.trim_end()) {
             continue;
         }
-        let b = line.as_bytes();
-        let mut i = 0;
-        while i < b.len() {
+        let mut i = from;
+        while i < end {
             // Ideographs (lead bytes E4-E9), the bulk of the prose, are decoded
             // in place and need no whitespace test.
-            if (0xe4..=0xe9).contains(&b[i]) && i + 2 < b.len() {
+            if (0xe4..=0xe9).contains(&b[i]) && i + 2 < end {
                 let cp =
                     (u32::from(b[i] & 0x0f) << 12) | (u32::from(b[i + 1] & 0x3f) << 6) | u32::from(b[i + 2] & 0x3f);
-                f(char::from_u32(cp).unwrap_or('\u{fffd}'), start + i);
+                f(char::from_u32(cp).unwrap_or('\u{fffd}'), i);
                 i += 3;
                 continue;
             }
-            let Some(c) = line[i..].chars().next() else { break };
+            let Some(c) = body[i..end].chars().next() else { break };
             let at = i;
             i += c.len_utf8();
             let c = match c {
@@ -531,7 +556,7 @@ fn walk(body: &str, mut f: impl FnMut(char, usize)) {
                 _ if c.is_whitespace() || c == '\u{feff}' || c == '\u{c}' => continue,
                 _ => c,
             };
-            f(c, start + at);
+            f(c, at);
         }
     }
 }
@@ -770,6 +795,23 @@ mod tests {
         for g in [T3Group::Withheld, T3Group::Unavailable, T3Group::NotProcessed, T3Group::Other] {
             let rows = T3Row::ALL.iter().filter(|r| r.group() == Some(g)).count();
             assert!(rows <= MAX_TARGET_CELLS, "{g:?}: {rows}");
+        }
+    }
+
+    /// `contains_any` is `contains` for each word, whatever the range.
+    #[test]
+    fn contains_any_agrees_with_contains() {
+        assert!(NOT_RECEIVED.len() <= MAX_WORDS && NOT_NONE.len() <= MAX_WORDS);
+        let body = "收到申请12件，其中上年结转3件，不予公开1件；未发生行政复议。复议纠正";
+        let prose = Prose::new(body, Span::default(), SectionKind::Overview);
+        let n = prose.chars.len();
+        for words in [NOT_RECEIVED, NOT_NONE, &["申请", "复议", "诉讼", "涉及"][..]] {
+            for from in 0..=n + 1 {
+                for to in 0..=n + 1 {
+                    let each = words.iter().any(|w| prose.contains(from, to, w));
+                    assert_eq!(prose.contains_any(from, to, words), each, "{from}..{to} {words:?}");
+                }
+            }
         }
     }
 
