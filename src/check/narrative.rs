@@ -241,12 +241,21 @@ impl<'a> Prose<'a> {
         let Some(first) = s.chars().next() else { return from < to };
         let to = to.min(self.chars.len());
         let from = from.min(to);
-        (from..to).any(|i| self.chars[i] == first && self.at(i, s) && i + s.chars().count() <= to)
+        (from..to).any(|i| self.chars[i] == first && self.word_at(i, s, to))
+    }
+
+    /// Whether word `w` is at `i` and ends by `to`.
+    fn word_at(&self, i: usize, w: &str, to: usize) -> bool {
+        self.at(i, w) && i + w.chars().count() <= to
     }
 
     /// Whether any of `words` (none empty, at most [`MAX_WORDS`]) is in
     /// `[from, to)`: [`Prose::contains`] for each, in one pass over the chars.
     fn contains_any(&self, from: usize, to: usize, words: &[&str]) -> bool {
+        if words.len() > MAX_WORDS {
+            // (No list is this long; a longer one is still answered, a word at a time.)
+            return words.iter().any(|w| self.contains(from, to, w));
+        }
         let mut firsts = ['\0'; MAX_WORDS];
         for (f, w) in firsts.iter_mut().zip(words) {
             *f = w.chars().next().unwrap_or('\0');
@@ -257,7 +266,7 @@ impl<'a> Prose<'a> {
             // Most chars start no word: told by comparing with all the first
             // chars at once (a fixed-size array, compared without branches).
             firsts.iter().fold(false, |hit, &f| hit | (f == c))
-                && words.iter().zip(&firsts).any(|(w, &f)| c == f && self.at(i, w) && i + w.chars().count() <= to)
+                && words.iter().zip(&firsts).any(|(w, &f)| c == f && self.word_at(i, w, to))
         })
     }
 
@@ -805,7 +814,8 @@ mod tests {
         let body = "收到申请12件，其中上年结转3件，不予公开1件；未发生行政复议。复议纠正";
         let prose = Prose::new(body, Span::default(), SectionKind::Overview);
         let n = prose.chars.len();
-        for words in [NOT_RECEIVED, NOT_NONE, &["申请", "复议", "诉讼", "涉及"][..]] {
+        let many: Vec<&str> = NOT_RECEIVED.iter().chain(NOT_NONE).copied().collect(); // over MAX_WORDS
+        for words in [NOT_RECEIVED, NOT_NONE, &["申请", "复议", "诉讼", "涉及"][..], &many[..]] {
             for from in 0..=n + 1 {
                 for to in 0..=n + 1 {
                     let each = words.iter().any(|w| prose.contains(from, to, w));
