@@ -1,4 +1,4 @@
-//! Parser throughput, against two floors.
+//! Parser throughput, against two floors and a reference.
 //!
 //! ```text
 //! cargo bench --bench parse -- --warm-up-time 1 --measurement-time 3
@@ -8,7 +8,11 @@
 //! - `layout/*`: the sample rendered in each layout (`parse` and
 //!   `parse+check`), plus the floors on the tab-separated sample:
 //!   `floor-lines` (a `str::lines()` pass summing line lengths) and
-//!   `floor-nfkc` (NFKC-normalizing the whole text);
+//!   `floor-nfkc` (NFKC-normalizing the whole text), and `ref-words`
+//!   (the least a reader of every cell does: lines split into words, digit
+//!   runs read as numbers, each word's place and value recorded; no labels,
+//!   no table, no check), which shows how much of the lines budget merely
+//!   reading the cells takes;
 //! - `corpus/*`: 1,000 generated reports in mixed layouts, parsed (and
 //!   checked) one by one, `check` alone on the parsed reports, and the floors
 //!   over the same texts;
@@ -61,6 +65,24 @@ fn floor_nfkc(text: &str) -> usize {
     text.nfkc().count()
 }
 
+/// The least a reader of every cell does: the lines split into words on
+/// whitespace (`split_whitespace`, as a PDF-flattened row needs), each
+/// word's offset, line and value (a digit run, else none) recorded. No label
+/// is matched, no table or diagnostic built, nothing checked.
+fn ref_words(text: &str) -> usize {
+    let mut cells: Vec<(usize, u32, Option<u64>)> = Vec::with_capacity(text.len() / 8);
+    for (n, line) in text.lines().enumerate() {
+        for w in line.split_whitespace() {
+            let b = w.as_bytes();
+            let value = (b.len() <= 18 && b.iter().all(u8::is_ascii_digit))
+                .then(|| b.iter().fold(0u64, |m, d| m * 10 + u64::from(d - b'0')));
+            cells.push((w.as_ptr() as usize - text.as_ptr() as usize, n as u32, value));
+        }
+    }
+    black_box(&cells);
+    cells.len()
+}
+
 fn total_len(texts: &[String]) -> u64 {
     texts.iter().map(|t| t.len() as u64).sum()
 }
@@ -77,6 +99,7 @@ fn bench_layouts(c: &mut Criterion) {
     g.throughput(Throughput::Bytes(text.len() as u64));
     g.bench_function("floor-lines", |b| b.iter(|| floor_lines(black_box(text))));
     g.bench_function("floor-nfkc", |b| b.iter(|| floor_nfkc(black_box(text))));
+    g.bench_function("ref-words", |b| b.iter(|| ref_words(black_box(text))));
     g.finish();
 }
 
@@ -91,6 +114,7 @@ fn bench_corpus(c: &mut Criterion) {
     g.bench_function("check", |b| b.iter(|| reports.iter().map(|r| black_box(r).check().len()).sum::<usize>()));
     g.bench_function("floor-lines", |b| b.iter(|| corpus.iter().map(|t| floor_lines(black_box(t))).sum::<usize>()));
     g.bench_function("floor-nfkc", |b| b.iter(|| corpus.iter().map(|t| floor_nfkc(black_box(t))).sum::<usize>()));
+    g.bench_function("ref-words", |b| b.iter(|| corpus.iter().map(|t| ref_words(black_box(t))).sum::<usize>()));
     g.finish();
 }
 
@@ -143,11 +167,12 @@ fn summary(budget: Duration) {
 
     eprintln!();
     eprintln!(
-        "summary (Instant, {budget:?} per measurement): MB/s, reports/s, and parse (parse+check) time ÷ floor time"
+        "summary (Instant, {budget:?} per measurement): MB/s, reports/s, and parse (parse+check) time ÷ floor time; \
+         words÷lin: the ref-words reference (reading every cell, nothing more) ÷ the lines floor"
     );
     eprintln!(
-        "{:<22} {:>9} {:>8} {:>8} {:>8} {:>8} {:>8} {:>7} {:>7} {:>7} {:>7}",
-        "input", "bytes", "parse", "p+check", "pc rep/s", "lines", "nfkc", "÷lines", "÷nfkc", "pc÷lin", "pc÷nfkc"
+        "{:<22} {:>9} {:>8} {:>8} {:>8} {:>8} {:>8} {:>7} {:>7} {:>7} {:>7} {:>8}",
+        "input", "bytes", "parse", "p+check", "pc rep/s", "lines", "nfkc", "÷lines", "÷nfkc", "pc÷lin", "pc÷nfkc", "words÷lin"
     );
     for (name, texts) in &rows {
         let bytes = total_len(texts);
@@ -155,8 +180,9 @@ fn summary(budget: Duration) {
         let t_check = time(budget, || parse_check_all(texts));
         let t_lines = time(budget, || texts.iter().map(|t| floor_lines(black_box(t))).sum());
         let t_nfkc = time(budget, || texts.iter().map(|t| floor_nfkc(black_box(t))).sum());
+        let t_words = time(budget, || texts.iter().map(|t| ref_words(black_box(t))).sum());
         eprintln!(
-            "{name:<22} {bytes:>9} {:>8.1} {:>8.1} {:>8.0} {:>8.0} {:>8.1} {:>6.0}× {:>6.2}× {:>6.0}× {:>6.2}×",
+            "{name:<22} {bytes:>9} {:>8.1} {:>8.1} {:>8.0} {:>8.0} {:>8.1} {:>6.0}× {:>6.2}× {:>6.0}× {:>6.2}× {:>7.1}×",
             mbps(bytes, t_parse),
             mbps(bytes, t_check),
             texts.len() as f64 / t_check,
@@ -166,6 +192,7 @@ fn summary(budget: Duration) {
             t_parse / t_nfkc,
             t_check / t_lines,
             t_check / t_nfkc,
+            t_words / t_lines,
         );
     }
 
