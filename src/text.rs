@@ -303,6 +303,14 @@ pub fn char_count(s: &str) -> usize {
     }
 }
 
+/// [`char_count`] for text that may be long (the column of a word far into
+/// a prose line): past a hundred bytes `chars().count()`, which counts a
+/// word at a time, is worth its call. Kept apart from `char_count`, which
+/// must stay small enough to inline into the tokenizer.
+pub fn char_count_any(s: &str) -> usize {
+    if s.len() < 128 { char_count(s) } else { s.chars().count() }
+}
+
 /// One line of the source, without its line terminator.
 #[derive(Clone, Copy, Debug)]
 pub struct Line<'a> {
@@ -326,7 +334,7 @@ impl<'a> Line<'a> {
 
     /// Span of `len` bytes at byte offset `off` of this line's text.
     pub fn span_at(&self, off: usize, len: usize) -> Span {
-        let col = self.text.get(..off).map_or(0, char_count);
+        let col = self.text.get(..off).map_or(0, char_count_any);
         Span { start: self.start + off, end: self.start + off + len, line: self.number, column: col as u32 + 1 }
     }
 
@@ -454,6 +462,17 @@ mod tests {
         assert_eq!(squash("（一）予以公开　１２"), "(一)予以公开12");
         assert_eq!(squash("三 、本 年 度"), "三、本年度");
         assert_eq!(squash("结果：维持"), "结果:维持");
+    }
+
+    #[test]
+    fn char_counts_agree_with_chars() {
+        let mut next = xorshift(7);
+        let alphabet = ["a", "\t", "1", "é", "报", "（", "\u{3000}", "😀"];
+        for len in [0usize, 1, 2, 3, 31, 32, 127, 128, 129, 500] {
+            let s: String = (0..len).map(|_| alphabet[(next() % alphabet.len() as u64) as usize]).collect();
+            assert_eq!(char_count(&s), s.chars().count(), "{s:?}");
+            assert_eq!(char_count_any(&s), s.chars().count(), "{s:?}");
+        }
     }
 
     #[test]

@@ -308,7 +308,7 @@ impl<'a> Prose<'a> {
         let (c_line, c_off, c_col) = self.cursor.get();
         let (from, col) =
             if c_line == idx && c_off >= first && c_off <= start { (c_off, c_col) } else { (first, first_column) };
-        let column = col + crate::text::char_count(&self.body[from..start]) as u32;
+        let column = col + crate::text::char_count_any(&self.body[from..start]) as u32;
         self.cursor.set((idx, start, column));
         Span { start: self.base.start + start, end: self.base.start + end, line, column }
     }
