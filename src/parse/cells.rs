@@ -573,6 +573,19 @@ mod tests {
             tokenize_fields(&line, row, b'\t', 0, &mut ColumnCursor::default(), &mut got);
             assert_eq!(format!("{got:?}"), format!("{:?}", reference(&line, row, b'\t')), "{row:?}");
         }
+        // Random rows of the kinds of fields Word tables and web pages hold.
+        let fields: Vec<&str> =
+            ",,, ,\u{3000},0,12,标签,规 章,-,无,1 2,x y,（一）予以公开,\u{feff}".split(',').collect();
+        let mut next = crate::text::xorshift(11);
+        for _ in 0..3000 {
+            let n = 1 + (next() % 10) as usize;
+            let row: Vec<&str> = (0..n).map(|_| fields[(next() % fields.len() as u64) as usize]).collect();
+            let row = row.join("\t");
+            let line = Line { text: &row, start: 3, number: 2, page_break: false };
+            let mut got = Vec::new();
+            tokenize_fields(&line, &row, b'\t', 0, &mut ColumnCursor::default(), &mut got);
+            assert_eq!(format!("{got:?}"), format!("{:?}", reference(&line, &row, b'\t')), "{row:?}");
+        }
         let md = "| 行政许可 |  | 15 | 规 章 |";
         let inner = md.trim().trim_start_matches('|').trim_end_matches('|');
         let line = Line { text: md, start: 0, number: 1, page_break: false };
