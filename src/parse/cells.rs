@@ -538,8 +538,15 @@ fn push_words<'a>(
     for w in words(text) {
         let s = (w.as_ptr() as usize) - (text.as_ptr() as usize);
         let e = s + w.len();
-        // (Plain counts, most words of a flattened table row, inlined.)
-        if let Some(number) = Number::plain_count(w.as_bytes()).or_else(|| Number::parse_cell(w)) {
+        // Plain counts, most words of a flattened table row, on a path of
+        // their own: merged with the general parse's result (returned through
+        // memory), the count was pieced together on the stack and read back
+        // whole, which stalled the push (store forwarding failed).
+        if let Some(number) = Number::plain_count(w.as_bytes()) {
+            flush(&mut run, cur, out);
+            let span = cur.span_at(line, base + s, w.len());
+            out.push(Event { tok: Tok::value(Value::Number { number }, span), line_idx: idx });
+        } else if let Some(number) = Number::parse_cell(w) {
             flush(&mut run, cur, out);
             let span = cur.span_at(line, base + s, w.len());
             out.push(Event { tok: Tok::value(Value::Number { number }, span), line_idx: idx });
