@@ -616,7 +616,7 @@ mod tests {
         }
         // Random rows of the kinds of fields Word tables and web pages hold.
         let fields: Vec<&str> =
-            ",,, ,\u{3000},0,12,标签,规 章,-,无,1 2,x y,（一）予以公开,\u{feff}, 12 ,  标签 , - , 1 2 ,、 , 7\u{3000}, x".split(',').collect();
+            ",,, ,\u{3000},0,12,标签,规 章,-,无,1 2,x y,（一）予以公开,\u{feff}, 12 ,  标签 , - , 1 2 ,、 , 7\u{3000}, x, \u{feff}12 , ＋1 , 1.25 , 96万元 , —— ".split(',').collect();
         let mut next = crate::text::xorshift(11);
         for _ in 0..3000 {
             let n = 1 + (next() % 10) as usize;
