@@ -622,7 +622,7 @@ mod tests {
             let n = 1 + (next() % 10) as usize;
             let row: Vec<&str> = (0..n).map(|_| fields[(next() % fields.len() as u64) as usize]).collect();
             // Tab-separated, or a markdown row's cells.
-            let sep = if next() % 2 == 0 { b'\t' } else { b'|' };
+            let sep = if next().is_multiple_of(2) { b'\t' } else { b'|' };
             let row = row.join(if sep == b'\t' { "\t" } else { "|" });
             let line = Line { text: &row, start: 3, number: 2, page_break: false };
             let mut got = Vec::new();
