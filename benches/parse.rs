@@ -5,15 +5,18 @@
 //! ```
 //!
 //! Groups:
-//! - `layout/*`: the sample rendered in each layout (`parse` and
-//!   `parse+check`), plus the floors on the tab-separated sample:
+//! - `layout/*`: the sample rendered in each of six layouts (tab-separated,
+//!   one cell per line single- and double-spaced, PDF-flattened, `pdftotext
+//!   -layout`, markdown; `parse` and `parse+check`), plus the floors on the tab-separated sample:
 //!   `floor-lines` (a `str::lines()` pass summing line lengths) and
 //!   `floor-nfkc` (NFKC-normalizing the whole text), and `ref-words`
 //!   (the least a reader of every cell does: lines split into words, digit
 //!   runs read as numbers, each word's place and value recorded; no labels,
 //!   no table, no check), which shows how much of the lines budget merely
 //!   reading the cells takes;
-//! - `corpus/*`: 1,000 generated reports in mixed layouts, parsed (and
+//! - `corpus/*`: 1,000 generated reports cycling through four layouts
+//!   (tab-separated, one cell per line, PDF-flattened, markdown: the corpus
+//!   of the first measurements, kept so that figures compare), parsed (and
 //!   checked) one by one, `check` alone on the parsed reports, and the floors
 //!   over the same texts;
 //! - `scaling-batch/N`: N generated reports parsed and checked one by one

@@ -152,7 +152,7 @@ fn write_corpus(dir: &Path, n: usize) -> ExitCode {
         return ExitCode::FAILURE;
     }
     for (i, text) in fixtures::corpus(n).iter().enumerate() {
-        let layout = fixtures::Layout::ALL[i % fixtures::Layout::ALL.len()];
+        let layout = fixtures::Layout::CORPUS[i % fixtures::Layout::CORPUS.len()];
         let path = dir.join(format!("{i:05}-{}.txt", layout.name()));
         if let Err(e) = std::fs::write(&path, text) {
             eprintln!("{}: {e}", path.display());
