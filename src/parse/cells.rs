@@ -390,9 +390,9 @@ fn tokenize_fields<'a>(
 }
 
 /// A field that is one word with ASCII spaces around it (a markdown cell),
-/// at `span`, 0-based column `col`: pushes the word's token, told as a plain
-/// field's would be, at the word's own place. False for anything else, which
-/// [`push_field`] reads. (Out of line: inlined, it slowed the field loop of
+/// at `span`, 0-based column `col`: pushes the word's token, told as
+/// [`push_field`] would tell it but without its trimming and cursor. False for
+/// anything else, which `push_field` reads. (Out of line: inlined, it slowed the field loop of
 /// tab-separated rows, which never get here.)
 #[inline(never)]
 fn push_padded_word<'a>(
@@ -406,14 +406,11 @@ fn push_padded_word<'a>(
     let b = field.as_bytes();
     let lead = b.iter().take_while(|&&c| c == b' ').count();
     let trail = b[lead..].iter().rev().take_while(|&&c| c == b' ').count();
-    let word = &b[lead..b.len() - trail];
-    // Inside: no byte that is or may start whitespace or a control (as for a plain field).
-    let plain =
-        !word.is_empty() && word.iter().all(|&c| c > b' ' && c != 0x7f && !matches!(c, 0xc2 | 0xe1 | 0xe2 | 0xe3));
-    if !plain {
+    let word = &field[lead..field.len() - trail];
+    // One word: what `push_field` would trim the field to, and find no space in.
+    if word.is_empty() || has_inner_space(word) {
         return false;
     }
-    let word = &field[lead..field.len() - trail];
     let start = span.start + lead;
     let column = u32::try_from(col + lead + 1).unwrap_or(u32::MAX);
     let span = Span { start, end: start + word.len(), line: line.number, column };
