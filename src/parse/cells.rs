@@ -539,18 +539,19 @@ fn push_words<'a>(
         // their own: merged with the general parse's result (returned through
         // memory), the count was pieced together on the stack and read back
         // whole, which stalled the push (store forwarding failed).
+        // The word as a cell: the text run before it ends there.
+        let push_cell =
+            |value: Value, run: &mut Option<(usize, usize)>, cur: &mut ColumnCursor, out: &mut Vec<Event<'a>>| {
+                flush(run, cur, out);
+                let span = cur.span_at(line, base + s, w.len());
+                out.push(Event { tok: Tok::value(value, span), line_idx: idx });
+            };
         if let Some(number) = Number::plain_count(w.as_bytes()) {
-            flush(&mut run, cur, out);
-            let span = cur.span_at(line, base + s, w.len());
-            out.push(Event { tok: Tok::value(Value::Number { number }, span), line_idx: idx });
+            push_cell(Value::Number { number }, &mut run, cur, out);
         } else if let Some(number) = Number::parse_cell(w) {
-            flush(&mut run, cur, out);
-            let span = cur.span_at(line, base + s, w.len());
-            out.push(Event { tok: Tok::value(Value::Number { number }, span), line_idx: idx });
+            push_cell(Value::Number { number }, &mut run, cur, out);
         } else if markers_as_blank && is_blank_marker(w) && marker_is_blank() {
-            flush(&mut run, cur, out);
-            let span = cur.span_at(line, base + s, w.len());
-            out.push(Event { tok: Tok::value(Value::Blank, span), line_idx: idx });
+            push_cell(Value::Blank, &mut run, cur, out);
         } else {
             run = Some(match run {
                 Some((rs, _)) => (rs, e),
