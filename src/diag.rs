@@ -142,3 +142,85 @@ impl fmt::Display for Diagnostic {
         write!(f, "line {}: {}[{}]: {}", self.line, self.severity, self.code, self.message)
     }
 }
+
+/// Text from the report quoted in a diagnostic message: exactly what `{:?}`
+/// prints for a `str`, written faster. `Debug` asks a Unicode table whether
+/// each non-ASCII character is printable, and that lookup scans the table:
+/// over a thousand instructions a Chinese character, so quoting a 24-character
+/// label cost more than reading the whole table it came from. Characters of
+/// the blocks a report is written in (ideographs, CJK and full-width
+/// punctuation) are printable and need no escape; they are copied as they
+/// are, and only other characters go through `char::escape_debug`.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Quoted<'a>(pub &'a str);
+
+/// True for characters that `Debug` prints unescaped and that need no table
+/// lookup to say so (the test holds every one of them to `Debug`).
+#[inline]
+fn prints_as_is(c: char) -> bool {
+    match c {
+        ' '..='~' => c != '"' && c != '\\',
+        _ => matches!(c,
+            '\u{4e00}'..='\u{9fff}' // CJK unified ideographs
+            | '\u{3400}'..='\u{4dbf}' // extension A
+            | '\u{3001}'..='\u{3029}' // CJK punctuation: 、。〈〉《》「」【】〔〕…
+            | '\u{ff01}'..='\u{ff5e}' // full-width ASCII: （），：１２…
+            | '\u{2010}'..='\u{2027}' // dashes, quotes “”‘’, bullet, ellipsis
+        ),
+    }
+}
+
+impl fmt::Display for Quoted<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use fmt::Write;
+        let s = self.0;
+        f.write_char('"')?;
+        // Runs of characters that print as they are go out whole.
+        let mut from = 0;
+        for (i, c) in s.char_indices() {
+            if prints_as_is(c) {
+                continue;
+            }
+            f.write_str(&s[from..i])?;
+            from = i + c.len_utf8();
+            if c == '\'' {
+                f.write_char(c)?; // `str`'s Debug leaves single quotes alone
+            } else {
+                for e in c.escape_debug() {
+                    f.write_char(e)?;
+                }
+            }
+        }
+        f.write_str(&s[from..])?;
+        f.write_char('"')
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quoted_prints_what_debug_prints() {
+        // Every character the fast path copies, one by one and in a run.
+        let fast: String = (0..=0x10ffffu32).filter_map(char::from_u32).filter(|&c| prints_as_is(c)).collect();
+        for c in fast.chars() {
+            let s = c.to_string();
+            assert_eq!(Quoted(&s).to_string(), format!("{s:?}"), "U+{:04X}", c as u32);
+        }
+        assert_eq!(Quoted(&fast).to_string(), format!("{fast:?}"));
+        // And text mixing them with characters Debug escapes.
+        for s in [
+            "",
+            "表\"头\\",
+            "it's",
+            "a\tb\nc\r\u{0}\u{7f}",
+            "\u{3000}全角空格\u{a0}\u{200b}\u{feff}",
+            "（三）不予公开\u{301}é\u{302a}",
+            "\u{10ffff}\u{e000}\u{d7ff}𠀀",
+            "\u{2028}\u{2029}—…·",
+        ] {
+            assert_eq!(Quoted(s).to_string(), format!("{s:?}"), "{s:?}");
+        }
+    }
+}

@@ -5,7 +5,7 @@
 //! (a number or a blank). The table readers then only have to pair labels with
 //! values, which is where the layouts really differ (see `rows.rs`).
 
-use crate::diag::{Diagnostic, DiagnosticCode};
+use crate::diag::{Diagnostic, DiagnosticCode, Quoted};
 use crate::report::Layout;
 use crate::span::Span;
 use crate::text::{ColumnCursor, Line, find_byte, is_blank_marker, is_blankish, split_ascii, trim, words};
@@ -227,7 +227,7 @@ pub(crate) fn tokenize<'a>(lines: &[Line<'a>], layout: Layout, diags: &mut Vec<D
             diags.push(Diagnostic::at(
                 DiagnosticCode::PageBreak,
                 line.span(),
-                format!("skipped page number {:?} inside a table", text.trim()),
+                format!("skipped page number {} inside a table", Quoted(text.trim())),
             ));
             continue;
         }

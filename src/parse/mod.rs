@@ -22,7 +22,7 @@ pub(crate) mod t2;
 pub(crate) mod t3;
 pub(crate) mod t4;
 
-use crate::diag::{Diagnostic, DiagnosticCode};
+use crate::diag::{Diagnostic, DiagnosticCode, Quoted};
 use crate::error::Error;
 use crate::report::{Encoding, Report, Section, SectionKind, Template, Text};
 use crate::text::{Line, lines};
@@ -85,7 +85,7 @@ pub(crate) fn parse_decoded(text: &str, encoding: Encoding) -> Result<Report, Er
             diags.push(Diagnostic::at(
                 DiagnosticCode::SpacedCharacters,
                 line.span(),
-                format!("heading {heading_text:?} has its characters spaced apart; read without the spaces"),
+                format!("heading {} has its characters spaced apart; read without the spaces", Quoted(heading_text)),
             ));
         }
         let prose = matches!(h.kind, SectionKind::Overview | SectionKind::Problems | SectionKind::Other);
@@ -111,7 +111,7 @@ pub(crate) fn parse_decoded(text: &str, encoding: Encoding) -> Result<Report, Er
             diags.push(Diagnostic::at(
                 DiagnosticCode::Boilerplate,
                 l.span(),
-                format!("skipped site boilerplate {:?}", l.text.trim()),
+                format!("skipped site boilerplate {}", Quoted(l.text.trim())),
             ));
         }
     }

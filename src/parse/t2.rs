@@ -1,6 +1,6 @@
 //! Table 2: 主动公开政府信息情况, in either template.
 
-use crate::diag::{Diagnostic, DiagnosticCode};
+use crate::diag::{Diagnostic, DiagnosticCode, Quoted};
 use crate::key::{T2Item, T2Key, T2Measure};
 use crate::report::{Fragment, Table2, Template};
 use crate::text::{Line, squash_into};
@@ -114,7 +114,7 @@ pub(crate) fn read(
                             diags.push(Diagnostic::at(
                                 DiagnosticCode::LabelVariant,
                                 span,
-                                format!("table 2: read the header {:?} as 本年废止件数", raw.trim()),
+                                format!("table 2: read the header {} as 本年废止件数", Quoted(raw.trim())),
                             ));
                         }
                     }

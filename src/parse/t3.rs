@@ -1,6 +1,6 @@
 //! Table 3: 收到和处理政府信息公开申请情况 (rows × 7 applicant columns).
 
-use crate::diag::{Diagnostic, DiagnosticCode};
+use crate::diag::{Diagnostic, DiagnosticCode, Quoted};
 use crate::key::{Applicant, T3Group, T3Row};
 use crate::report::{Fragment, Layout, Table3};
 use crate::text::{Line, squash_into};
@@ -199,7 +199,11 @@ fn classify<'a>(
                             st.diags.push(Diagnostic::at(
                                 DiagnosticCode::WrappedLabel,
                                 first,
-                                format!("table 3: joined the wrapped label {text:?} + {raw:?} (row {row})"),
+                                format!(
+                                    "table 3: joined the wrapped label {} + {} (row {row})",
+                                    Quoted(&text),
+                                    Quoted(raw)
+                                ),
                             ));
                             st.pending.truncate(from);
                         }
@@ -209,7 +213,7 @@ fn classify<'a>(
                             st.diags.push(Diagnostic::at(
                                 DiagnosticCode::WrappedLabel,
                                 span,
-                                format!("table 3: {:?} continues the wrapped label of row {row}", raw.trim()),
+                                format!("table 3: {} continues the wrapped label of row {row}", Quoted(raw.trim())),
                             ));
                             st.label_acc.push_str(sq);
                             continue;
@@ -251,7 +255,7 @@ fn classify<'a>(
                         st.diags.push(Diagnostic::at(
                             DiagnosticCode::AmbiguousLabel,
                             span,
-                            format!("table 3: {:?} could be row {a} or row {b}; not used as a label", raw.trim()),
+                            format!("table 3: {} could be row {a} or row {b}; not used as a label", Quoted(raw.trim())),
                         ));
                         st.unrecognized.push(Fragment { text: raw.to_owned(), span });
                     }
@@ -272,7 +276,7 @@ fn classify<'a>(
         st.diags.push(Diagnostic::at(
             DiagnosticCode::MisplacedHeader,
             lines[l].span(),
-            format!("table 3: skipped a header row inside the table: {:?}", lines[l].text.trim()),
+            format!("table 3: skipped a header row inside the table: {}", Quoted(lines[l].text.trim())),
         ));
     }
     st.items
@@ -322,7 +326,7 @@ impl Classifier<'_, '_> {
                 self.diags.push(Diagnostic::at(
                     DiagnosticCode::LabelVariant,
                     span,
-                    format!("table 3: read {raw:?} as row {row} ({})", row.label_zh()),
+                    format!("table 3: read {} as row {row} ({})", Quoted(&raw), row.label_zh()),
                 ));
             }
         }
@@ -350,7 +354,7 @@ impl Classifier<'_, '_> {
             self.diags.push(Diagnostic::at(
                 DiagnosticCode::WrappedLabel,
                 span,
-                format!("table 3: joined the wrapped group label {text:?}"),
+                format!("table 3: joined the wrapped group label {}", Quoted(&text)),
             ));
             let g = if let T3Text::Group(g) = class { Some(g) } else { None };
             self.enter_group(g, span);
@@ -372,9 +376,9 @@ impl Classifier<'_, '_> {
             // start, as one join; otherwise the fragment is reported where it is.
             let message = match &self.variant {
                 Some((r, _, first)) if *r == row => {
-                    format!("table 3: joined the wrapped label {first:?} + {:?} (row {row})", raw.trim())
+                    format!("table 3: joined the wrapped label {} + {} (row {row})", Quoted(first), Quoted(raw.trim()))
                 }
-                _ => format!("table 3: {:?} is the wrapped rest of the label of row {row}", raw.trim()),
+                _ => format!("table 3: {} is the wrapped rest of the label of row {row}", Quoted(raw.trim())),
             };
             let at = match &self.variant {
                 Some((r, label_span, _)) if *r == row => *label_span,
