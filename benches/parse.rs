@@ -22,7 +22,12 @@
 //! - `scaling-batch/N`: N generated reports parsed and checked one by one
 //!   (N = 1…1000);
 //! - `scaling-huge/N`: one report N times the sample's size (prose with a
-//!   claim the check reads, repeated inside section 一), parsed and checked.
+//!   claim the check reads, repeated inside section 一), parsed and checked;
+//! - `shared/*`, only when `ZFXXGK_CORPUS` names the shared corpus: the five
+//!   user samples and the real published reports, parsed and checked. The
+//!   generated fixtures all read cleanly; real reports take the repair paths
+//!   (wrapped labels, jumbled PDF blocks, diagnostics), which is where two
+//!   hundredfold slowdowns hid until these rows were added.
 //!
 //! Criterion prints times and throughput but no ratios, so a final summary
 //! (stderr) times the same closures with `Instant` and prints MB/s, reports
@@ -86,6 +91,37 @@ fn ref_words(text: &str) -> usize {
     cells.len()
 }
 
+/// The shared corpus's inputs when `ZFXXGK_CORPUS` names it: each directory
+/// (`seeds`, `corpus/real`) as a list of (file name, text), sorted by name.
+/// Empty when the variable is not set; a benchmark is run by hand, so a
+/// missing directory is reported and left out rather than failing the run.
+fn shared_inputs() -> Vec<(&'static str, Vec<(String, String)>)> {
+    let Some(root) = std::env::var_os("ZFXXGK_CORPUS").map(std::path::PathBuf::from) else {
+        return Vec::new();
+    };
+    let mut sets = Vec::new();
+    for (name, sub) in [("seeds", "seeds"), ("real", "corpus/real")] {
+        let dir = root.join(sub);
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            eprintln!("ZFXXGK_CORPUS: {} is not readable; left out", dir.display());
+            continue;
+        };
+        let mut files: Vec<(String, String)> = entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|e| e == "txt" || e == "md"))
+            .filter_map(|p| Some((p.file_name()?.to_string_lossy().into_owned(), std::fs::read_to_string(&p).ok()?)))
+            .collect();
+        files.sort();
+        sets.push((name, files));
+    }
+    sets
+}
+
+fn parse_check_any(text: &str) -> usize {
+    // A real report may be damaged past reading; that is a result too.
+    zfxxgk::parse(text).map_or(0, |r| r.check().len() + r.sections.len())
+}
+
 fn total_len(texts: &[String]) -> u64 {
     texts.iter().map(|t| t.len() as u64).sum()
 }
@@ -118,6 +154,22 @@ fn bench_corpus(c: &mut Criterion) {
     g.bench_function("floor-lines", |b| b.iter(|| corpus.iter().map(|t| floor_lines(black_box(t))).sum::<usize>()));
     g.bench_function("floor-nfkc", |b| b.iter(|| corpus.iter().map(|t| floor_nfkc(black_box(t))).sum::<usize>()));
     g.bench_function("ref-words", |b| b.iter(|| corpus.iter().map(|t| ref_words(black_box(t))).sum::<usize>()));
+    g.finish();
+}
+
+fn bench_shared(c: &mut Criterion) {
+    let sets = shared_inputs();
+    if sets.is_empty() {
+        return;
+    }
+    let mut g = c.benchmark_group("shared");
+    for (name, files) in &sets {
+        let texts: Vec<String> = files.iter().map(|(_, t)| t.clone()).collect();
+        g.throughput(Throughput::Bytes(total_len(&texts)));
+        g.bench_function(format!("parse+check/{name}"), |b| {
+            b.iter(|| texts.iter().map(|t| parse_check_any(black_box(t))).sum::<usize>())
+        });
+    }
     g.finish();
 }
 
@@ -167,6 +219,10 @@ fn summary(budget: Duration) {
         Layout::ALL.iter().map(|l| (format!("sample/{}", l.name()), vec![fixtures::sample(*l)])).collect();
     rows.push((format!("corpus/{CORPUS_SIZE}"), fixtures::corpus(CORPUS_SIZE)));
     rows.push(("huge/1000x".to_owned(), vec![fixtures::huge(1000)]));
+    let shared = shared_inputs();
+    for (name, files) in &shared {
+        rows.push((format!("{name}/{}", files.len()), files.iter().map(|(_, t)| t.clone()).collect()));
+    }
 
     eprintln!();
     eprintln!(
@@ -180,8 +236,8 @@ fn summary(budget: Duration) {
     eprintln!(" {:>7} {:>7} {:>7} {:>7} {:>8}", "÷lines", "÷nfkc", "pc÷lin", "pc÷nfkc", "words÷lin");
     for (name, texts) in &rows {
         let bytes = total_len(texts);
-        let t_parse = time(budget, || parse_all(texts));
-        let t_check = time(budget, || parse_check_all(texts));
+        let t_parse = time(budget, || texts.iter().map(|t| zfxxgk::parse(t).map_or(0, |r| r.sections.len())).sum());
+        let t_check = time(budget, || texts.iter().map(|t| parse_check_any(t)).sum());
         let t_lines = time(budget, || texts.iter().map(|t| floor_lines(black_box(t))).sum());
         let t_nfkc = time(budget, || texts.iter().map(|t| floor_nfkc(black_box(t))).sum());
         let t_words = time(budget, || texts.iter().map(|t| ref_words(black_box(t))).sum());
@@ -198,6 +254,25 @@ fn summary(budget: Duration) {
             t_check / t_nfkc,
             t_words / t_lines,
         );
+    }
+
+    // One slow file hides in a set's total: each shared file on its own, slowest first.
+    if !shared.is_empty() {
+        eprintln!();
+        eprintln!("shared files, slowest first: parse + check MB/s and ÷ the NFKC floor over the same file");
+        let mut per_file: Vec<(f64, f64, &str)> = shared
+            .iter()
+            .flat_map(|(_, files)| files)
+            .map(|(name, text)| {
+                let t_check = time(budget, || parse_check_any(black_box(text)));
+                let t_nfkc = time(budget, || floor_nfkc(black_box(text)));
+                (t_check / t_nfkc, mbps(text.len() as u64, t_check), name.as_str())
+            })
+            .collect();
+        per_file.sort_by(|a, b| b.0.total_cmp(&a.0));
+        for (ratio, mb, name) in per_file.iter().take(5) {
+            eprintln!("  {name:<48} {mb:>8.1} MB/s {ratio:>6.2}× nfkc");
+        }
     }
 
     eprintln!();
@@ -233,6 +308,7 @@ fn main() {
     bench_layouts(&mut c);
     bench_corpus(&mut c);
     bench_scaling(&mut c);
+    bench_shared(&mut c);
     c.final_summary();
 
     if !listing {
