@@ -159,6 +159,16 @@ pub(crate) fn read(lines: &[Line<'_>], pdf_document: bool, diags: &mut Vec<Diagn
 /// group's total equals its parts: exactly one reading → use it (with a
 /// warning); several → keep the printed order and say so.
 fn reorder_flat(values: &mut [(Value, crate::span::Span)], hints: &[Option<T4Group>], diags: &mut Vec<Diagnostic>) {
+    reorder_flat_within(values, hints, diags, SEARCH_BUDGET);
+}
+
+/// [`reorder_flat`] with a search of at most `budget` nodes.
+fn reorder_flat_within(
+    values: &mut [(Value, crate::span::Span)],
+    hints: &[Option<T4Group>],
+    diags: &mut Vec<Diagnostic>,
+    budget: usize,
+) {
     let Some(nums): Option<Vec<i64>> = values.iter().map(|(v, _)| v.number().and_then(|n| n.as_count())).collect()
     else {
         return;
@@ -168,8 +178,21 @@ fn reorder_flat(values: &mut [(Value, crate::span::Span)], hints: &[Option<T4Gro
         return;
     }
     let mut search = Search::new(&nums);
+    search.budget = budget;
     search.run(0);
     let line = values[0].1.line;
+    if search.budget == 0 {
+        // Readings not yet found may add up too: "the only order" would be a guess.
+        diags.push(Diagnostic::at_line(
+            DiagnosticCode::OrderAmbiguous,
+            line,
+            format!(
+                "table 4: the printed order does not add up, and the search for orders that do gave up after \
+                 {budget} steps; kept the printed order"
+            ),
+        ));
+        return;
+    }
     // Several readings add up: prefer the one that agrees best with the group
     // names printed just before each run of numbers, if one agrees strictly best.
     let mut hinted = false;
@@ -598,6 +621,30 @@ mod tests {
         }
         // Far inside the budget: the budget is a guard, not what ends a search.
         assert!(most_nodes < SEARCH_BUDGET / 20, "{most_nodes}");
+    }
+
+    #[test]
+    fn a_search_that_gives_up_keeps_the_printed_order() {
+        // Two groups' values printed one after the other, then their totals:
+        // readings add up, found only after more than a few steps.
+        let nums = [1, 2, 3, 4, 5, 6, 7, 8, 10, 26, 0, 0, 0, 0, 0];
+        let span = crate::span::Span::default();
+        let printed: Vec<(Value, crate::span::Span)> =
+            nums.iter().map(|&n| (Value::Number { number: crate::value::Number::count(n) }, span)).collect();
+        let hints = [None; 15];
+        let mut full = printed.clone();
+        let mut diags = Vec::new();
+        reorder_flat(&mut full, &hints, &mut diags);
+        // (Without group names printed, the groups could be in any order: ambiguous.)
+        assert_eq!(diags.len(), 1);
+        assert!(!diags[0].message.contains("gave up"), "{}", diags[0].message);
+        let mut cut = printed.clone();
+        let mut diags = Vec::new();
+        reorder_flat_within(&mut cut, &hints, &mut diags, 5);
+        assert_eq!(cut, printed);
+        assert_eq!(diags.len(), 1);
+        assert_eq!(diags[0].code, DiagnosticCode::OrderAmbiguous);
+        assert!(diags[0].message.contains("gave up after 5 steps"), "{}", diags[0].message);
     }
 
     #[test]
