@@ -265,9 +265,13 @@ const MEMO_STATES: usize = 1 << 16;
 /// There are 756,756 ways to deal 15 values into three groups of five in
 /// order, and a table of mostly zeros (the common table 4) reaches a great
 /// many of them: a real report took two milliseconds, a hundred times its
-/// whole parse. Three things keep it small, none of which changes what is
+/// whole parse. Four things keep it small, none of which changes what is
 /// found, or in which order:
 /// - each group's sum so far is kept as it grows, not recomputed per node;
+/// - the values still to come are the open groups' remaining parts and
+///   totals, so they sum to the open groups' sums plus twice those parts: when
+///   the difference is odd (a misread digit makes it so half of the time), no
+///   deal adds up, which is found at the first node;
 /// - with counts that cannot be negative, a group's sum so far only grows, and
 ///   each group still open needs a total of its own among the values to come:
 ///   when the open groups' sums, largest first, cannot each be matched with a
@@ -284,6 +288,9 @@ struct Search<'a> {
     /// The three largest values from each position on, largest first
     /// (`i64::MIN` where there are fewer).
     suffix_top: [[i64; 3]; 16],
+    /// The sum of the values from each position on (in `i128`: fifteen
+    /// 18-digit counts overflow `i64`).
+    suffix_sum: [i128; 16],
     /// Whether every value is at least 0, which the sum bound needs.
     non_negative: bool,
     groups: [[usize; 5]; 3],
@@ -317,16 +324,22 @@ impl<'a> Search<'a> {
             }
             suffix_top[i] = top;
         }
+        let mut suffix_sum = [0i128; 16];
+        for i in (0..nums.len().min(15)).rev() {
+            suffix_sum[i] = suffix_sum[i + 1] + i128::from(nums[i]);
+        }
         Search {
             nums,
             ids,
             suffix_top,
+            suffix_sum,
             non_negative: nums.iter().all(|&n| n >= 0),
             groups: [[0; 5]; 3],
             counts: [0; 3],
             sums: [0; 3],
             state: 0,
-            seen: Default::default(),
+            // Room for the states of a typical search, so that it rarely regrows.
+            seen: std::collections::HashSet::with_capacity_and_hasher(1024, Default::default()),
             found: Vec::new(),
             budget: SEARCH_BUDGET,
         }
@@ -354,14 +367,35 @@ impl<'a> Search<'a> {
         if (0..3).any(|g| self.counts[g] == 4 && !rest.contains(&self.sums[g])) {
             return;
         }
+        // The values to come are the open groups' remaining parts and their
+        // totals, and a total is its group's sum so far plus those parts: so
+        // the values to come, less the open groups' sums, are twice the parts
+        // to come. An odd difference (or, with counts, a negative one) ends the deal.
+        let mut open = [i64::MIN; 3];
+        let mut open_sum = 0i128;
+        for g in (0..3).filter(|&g| self.counts[g] < 5) {
+            open[g] = self.sums[g];
+            open_sum += i128::from(self.sums[g]);
+        }
+        let twice_parts = self.suffix_sum[i] - open_sum;
+        if twice_parts % 2 != 0 || (self.non_negative && twice_parts < 0) {
+            return;
+        }
         if self.non_negative {
-            // Each open group a total of its own, at least its sum so far.
-            let mut open = [i64::MIN; 3];
-            for g in (0..3).filter(|&g| self.counts[g] < 5) {
-                open[g] = self.sums[g];
+            // Each open group a total of its own, at least its sum so far:
+            // sums and values to come matched largest with largest.
+            let [mut a, mut b, mut c] = open;
+            if a < b {
+                std::mem::swap(&mut a, &mut b);
             }
-            open.sort_unstable_by(|a, b| b.cmp(a));
-            if open.iter().zip(&self.suffix_top[i]).any(|(s, t)| s > t) {
+            if b < c {
+                std::mem::swap(&mut b, &mut c);
+            }
+            if a < b {
+                std::mem::swap(&mut a, &mut b);
+            }
+            let top = &self.suffix_top[i];
+            if a > top[0] || b > top[1] || c > top[2] {
                 return;
             }
         }
