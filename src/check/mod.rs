@@ -320,13 +320,38 @@ impl<'r> Term<'r> {
         }
     }
 
-    fn shown(&self) -> String {
-        match self.read {
-            Read::Count(n) => n.to_string(),
-            Read::Blank => "0(blank)".to_owned(),
-            _ => "?".to_owned(),
+    /// How the term is printed in a finding's arithmetic: its count,
+    /// `0(blank)` or `?` (written straight into the message, not allocated).
+    fn shown(&self) -> Shown {
+        Shown(self.read)
+    }
+}
+
+/// A term as printed in a finding's arithmetic (see [`Term::shown`]).
+#[derive(Clone, Copy)]
+struct Shown(Read);
+
+impl fmt::Display for Shown {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            Read::Count(n) => write!(f, "{n}"),
+            Read::Blank => f.write_str("0(blank)"),
+            _ => f.write_str("?"),
         }
     }
+}
+
+/// Terms printed as a sum, `a + b + c`, written straight into the message.
+fn sum_of<'t, 'r: 't>(terms: impl Iterator<Item = &'t Term<'r>> + Clone) -> impl fmt::Display {
+    fmt::from_fn(move |f| {
+        for (k, t) in terms.clone().enumerate() {
+            if k > 0 {
+                f.write_str(" + ")?;
+            }
+            write!(f, "{}", t.shown())?;
+        }
+        Ok(())
+    })
 }
 
 /// The short label of a table-3 row, e.g. `（三）不予公开 1.属于国家秘密`.
@@ -402,18 +427,18 @@ impl SumRule<'_> {
         // The parts that were read (absent rows are not parts).
         let parts: Vec<&Term> = self.parts.iter().filter(|t| t.read != Read::Absent).collect();
         let blanks: Vec<CellKey> = parts.iter().filter(|t| t.read == Read::Blank).map(|t| t.key).collect();
-        let terms: Vec<String> = parts.iter().map(|t| t.shown()).collect();
+        let terms = sum_of(parts.iter().copied());
         let mut cells = vec![self.total.key];
         cells.extend(parts.iter().map(|t| t.key));
         let mut f = Finding::new(rule, (self.subject)(), self.total.key, sum, found);
         match found {
             None => {
                 f.message = format!("{} is blank but {} = {sum}", self.total_name, self.parts_name);
-                f.arithmetic = format!("{} = {sum} ≠ {}(blank)", terms.join(" + "), self.total_name);
+                f.arithmetic = format!("{terms} = {sum} ≠ {}(blank)", self.total_name);
             }
             Some(total) => {
                 f.message = format!("{} = {total} but {} = {sum}", self.total_name, self.parts_name);
-                f.arithmetic = format!("{} = {sum} ≠ {total}", terms.join(" + "));
+                f.arithmetic = format!("{terms} = {sum} ≠ {total}");
             }
         }
         f.cells = cells;

@@ -814,8 +814,7 @@ pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
             finding.arithmetic = if terms.len() == 1 {
                 format!("text {} ≠ table {}", claim.value, terms[0].shown())
             } else {
-                let shown: Vec<String> = terms.iter().map(Term::shown).collect();
-                format!("text {} ≠ table {} = {table}", claim.value, shown.join(" + "))
+                format!("text {} ≠ table {} = {table}", claim.value, super::sum_of(terms.iter()))
             };
             finding.claim = Some(claim);
             out.push(finding);
