@@ -113,7 +113,16 @@ pub fn trim(s: &str) -> &str {
     // ... and ends with an ASCII space or control, or one of these continuation bytes.
     let ends_clean = last.is_ascii_graphic()
         || ((0x80..=0xbf).contains(&last) && !matches!(last, 0x80..=0x8a | 0x9f | 0xa0 | 0xa8 | 0xa9 | 0xaf));
-    if starts_clean && ends_clean { s } else { s.trim() }
+    if starts_clean && ends_clean {
+        return s;
+    }
+    // Padding is mostly ASCII (spaces of `pdftotext -layout`, tabs): dropped
+    // a byte at a time, where `str::trim` decodes and looks up each character.
+    // What is left is trimmed by `str::trim`, which removes the same whitespace.
+    let is_ascii_ws = |c: &u8| matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c);
+    let lead = b.iter().take_while(|c| is_ascii_ws(c)).count();
+    let trail = b[lead..].iter().rev().take_while(|c| is_ascii_ws(c)).count();
+    s[lead..s.len() - trail].trim()
 }
 
 /// Splits `s` at every `sep` like [`str::split`], for an ASCII separator
@@ -585,7 +594,15 @@ mod tests {
         let spaces: Vec<char> = (0..=0x10ffffu32).filter_map(char::from_u32).filter(|c| c.is_whitespace()).collect();
         for body in ["", "a", "规章", "（一）", "é", "\u{feff}", "x\u{3000}y"] {
             for &c in &spaces {
-                for s in [format!("{c}{body}"), format!("{body}{c}"), format!("{c}{body}{c}"), body.to_owned()] {
+                for s in [
+                    format!("{c}{body}"),
+                    format!("{body}{c}"),
+                    format!("{c}{body}{c}"),
+                    body.to_owned(),
+                    // Runs of ASCII padding around other whitespace (`-layout` lines).
+                    format!("   {c} \t{body}  {c}\r\n "),
+                    format!("\t\t{c}{c}{body}{c}    "),
+                ] {
                     assert_eq!(trim(&s), s.trim(), "{s:?}");
                 }
             }
