@@ -421,8 +421,11 @@ pub fn lines(src: &str) -> Vec<Line<'_>> {
     // Counting line feeds first (vectorised) sizes the vector once.
     let mut out = Vec::with_capacity(memchr::memchr_iter(b'\n', src.as_bytes()).count() + 1);
     let bytes = src.as_bytes();
-    // Most texts have no form feed: then no line needs looking for one.
-    let any_form_feed = memchr::memchr(b'\x0c', bytes).is_some();
+    // Where the next form feed is (past the end when there is none): a line
+    // holds one when it lies before the line's end, so each line is not
+    // searched for one.
+    let next_form_feed = |from: usize| memchr::memchr(b'\x0c', &bytes[from..]).map_or(usize::MAX, |n| from + n);
+    let mut form_feed = next_form_feed(0);
     let mut start = 0;
     let mut number = 1u32;
     loop {
@@ -437,8 +440,9 @@ pub fn lines(src: &str) -> Vec<Line<'_>> {
             page_break = true;
         }
         // A form feed in the middle of a line splits nothing but is still a break.
-        if any_form_feed && memchr::memchr(b'\x0c', text.as_bytes()).is_some() {
+        if form_feed < i {
             page_break = true;
+            form_feed = next_form_feed(i);
         }
         if end.is_some() || start != i || out.is_empty() || page_break {
             out.push(Line { text, start: text_start, number, page_break });
