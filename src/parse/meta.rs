@@ -55,7 +55,8 @@ fn year_prefix(s: &str) -> Option<u16> {
 }
 
 /// Reads metadata from the preamble lines (before section 一) and the tail.
-pub(crate) fn read(lines: &[Line<'_>], preamble_end: usize, tail_from: usize) -> Metadata {
+/// `lines` are the lines of `src`.
+pub(crate) fn read(src: &str, lines: &[Line<'_>], preamble_end: usize, tail_from: usize) -> Metadata {
     let mut meta = Metadata::default();
     let pre = &lines[..preamble_end.min(lines.len())];
     // Title: the first line that says 报告 with a year, joined with the line before when that holds the agency.
@@ -117,15 +118,19 @@ pub(crate) fn read(lines: &[Line<'_>], preamble_end: usize, tail_from: usize) ->
         }
         break;
     }
-    // Period: 2023年1月1日至(2023年)12月31日.
+    // Period: 2023年1月1日至(2023年)12月31日, most often in the preamble. Only
+    // lines with a 31 are tried, found by one search of the whole text (a
+    // search per line cost more to start than to run on short lines).
     let scan = |from: usize, to: usize| lines[from.min(lines.len())..to.min(lines.len())].iter();
-    // The period is stated in the preamble; look further only when it is not there.
-    let period_lines = scan(0, preamble_end).chain(scan(preamble_end, lines.len()));
-    for l in period_lines {
-        if memmem::find(l.text.as_bytes(), b"31").is_none() {
+    let mut tried = usize::MAX;
+    for hit in memmem::find_iter(src.as_bytes(), b"31") {
+        // The line holding the hit: the last one starting at or before it.
+        let k = lines.partition_point(|l| l.start <= hit).saturating_sub(1);
+        if k == tried || lines.get(k).is_none_or(|l| hit >= l.start + l.text.len()) {
             continue;
         }
-        if let Some(p) = find_period(l) {
+        tried = k;
+        if let Some(p) = find_period(&lines[k]) {
             if meta.year.is_none() {
                 meta.year = year_prefix(&squash(&p.text));
             }

@@ -116,7 +116,7 @@ pub(crate) fn parse_decoded(text: &str, encoding: Encoding) -> Result<Report, Er
         }
     }
     let tail_from = headings.last().map_or(0, |h| h.line_idx);
-    report.metadata = meta::read(&lines, first_heading, tail_from);
+    report.metadata = meta::read(src, &lines, first_heading, tail_from);
 
     // Tables.
     let r2 = region(&lines, &headings, SectionKind::ProactiveDisclosure);
