@@ -265,9 +265,10 @@ const MEMO_STATES: usize = 1 << 16;
 /// There are 756,756 ways to deal 15 values into three groups of five in
 /// order, and a table of mostly zeros (the common table 4) reaches a great
 /// many of them: a real report took two milliseconds, a hundred times its
-/// whole parse. Four things keep it small, none of which changes what is
+/// whole parse. Five things keep it small, none of which changes what is
 /// found, or in which order:
 /// - each group's sum so far is kept as it grows, not recomputed per node;
+/// - a group with its four parts dealt needs its total among the values to come;
 /// - the values still to come are the open groups' remaining parts and
 ///   totals, so they sum to the open groups' sums plus twice those parts: when
 ///   the difference is odd (a misread digit makes it so half of the time), no
