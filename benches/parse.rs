@@ -106,11 +106,18 @@ fn shared_inputs() -> Vec<(&'static str, Vec<(String, String)>)> {
             eprintln!("ZFXXGK_CORPUS: {} is not readable; left out", dir.display());
             continue;
         };
-        let mut files: Vec<(String, String)> = entries
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|e| e == "txt" || e == "md"))
-            .filter_map(|p| Some((p.file_name()?.to_string_lossy().into_owned(), std::fs::read_to_string(&p).ok()?)))
-            .collect();
+        let mut files: Vec<(String, String)> = Vec::new();
+        for path in entries.filter_map(|e| e.ok().map(|e| e.path())) {
+            if !path.extension().is_some_and(|e| e == "txt" || e == "md") {
+                continue;
+            }
+            let name = path.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+            match std::fs::read_to_string(&path) {
+                Ok(text) => files.push((name, text)),
+                // (`parse` takes UTF-8; a file in another encoding is not timed.)
+                Err(e) => eprintln!("ZFXXGK_CORPUS: {} left out: {e}", path.display()),
+            }
+        }
         files.sort();
         sets.push((name, files));
     }
