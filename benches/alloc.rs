@@ -3,7 +3,7 @@
 //!
 //! ```text
 //! cargo bench --bench alloc
-//! ZFXXGK_CORPUS=/path/to/corpus cargo bench --bench alloc   # also every file in $ZFXXGK_CORPUS/seeds
+//! ZFXXGK_CORPUS=/path/to/corpus cargo bench --bench alloc   # also the seeds and corpus/real reports
 //! ```
 //!
 //! A counting global allocator wraps the system allocator; each measurement
@@ -164,22 +164,25 @@ fn main() {
     row("huge/100x", fixtures::huge(100).as_bytes());
 
     match std::env::var_os("ZFXXGK_CORPUS") {
-        None => println!("(set ZFXXGK_CORPUS to also count every file in $ZFXXGK_CORPUS/seeds)"),
+        None => println!("(set ZFXXGK_CORPUS to also count the seeds and the real reports of the shared corpus)"),
         Some(dir) => {
-            let seeds = Path::new(&dir).join("seeds");
-            let mut files = Vec::new();
-            collect(&seeds, &mut files);
-            files.sort();
-            if files.is_empty() {
-                println!("(no files under {})", seeds.display());
-            }
-            for f in files {
-                match std::fs::read(&f) {
-                    Ok(bytes) => {
-                        let name = f.strip_prefix(&seeds).unwrap_or(&f).display().to_string();
-                        row(&name, &bytes);
+            for sub in ["seeds", "corpus/real"] {
+                let root = Path::new(&dir).join(sub);
+                let mut files = Vec::new();
+                collect(&root, &mut files);
+                files.retain(|p| p.extension().is_some_and(|e| e == "txt" || e == "md"));
+                files.sort();
+                if files.is_empty() {
+                    println!("(no reports under {})", root.display());
+                }
+                for f in files {
+                    match std::fs::read(&f) {
+                        Ok(bytes) => {
+                            let name = f.strip_prefix(&root).unwrap_or(&f).display().to_string();
+                            row(&name, &bytes);
+                        }
+                        Err(e) => println!("{}: {e}", f.display()),
                     }
-                    Err(e) => println!("{}: {e}", f.display()),
                 }
             }
         }

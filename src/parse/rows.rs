@@ -381,9 +381,10 @@ pub(crate) fn sequential<R: Copy + Eq>(
     row_ok: impl Fn(&[Value]) -> bool,
     transposed: &mut Vec<Transposed>,
 ) -> Option<Vec<Placed<R>>> {
-    // Values, split into runs by any label or boundary; leading blanks are header placeholders.
-    let mut runs: Vec<Vec<(Value, Span)>> = Vec::new();
-    let mut cur: Vec<(Value, Span)> = Vec::new();
+    // Values, split into runs by any label or boundary; leading blanks are
+    // header placeholders. One vector for all runs, and where each run ends.
+    let mut values: Vec<(Value, Span)> = Vec::with_capacity(items.len());
+    let mut run_ends: Vec<usize> = Vec::new();
     let mut seen_number = false;
     for item in items {
         match *item {
@@ -392,21 +393,21 @@ pub(crate) fn sequential<R: Copy + Eq>(
                     continue;
                 }
                 seen_number = true;
-                cur.push((value, span));
+                values.push((value, span));
             }
             Item::Pad { .. } => {}
             _ => {
-                if !cur.is_empty() {
-                    runs.push(std::mem::take(&mut cur));
+                if values.len() > run_ends.last().copied().unwrap_or(0) {
+                    run_ends.push(values.len());
                 }
             }
         }
     }
-    if !cur.is_empty() {
-        runs.push(cur);
+    if values.len() > run_ends.last().copied().unwrap_or(0) {
+        run_ends.push(values.len());
     }
     let total: usize = spec.iter().map(|s| s.1).sum();
-    if runs.iter().map(Vec::len).sum::<usize>() != total {
+    if values.len() != total {
         return None;
     }
     let uniform = spec.first().map(|s| s.1).filter(|w| spec.iter().all(|s| s.1 == *w));
@@ -418,41 +419,53 @@ pub(crate) fn sequential<R: Copy + Eq>(
         }
     }
     let mut placed = Vec::with_capacity(total);
-    let mut cursor = 0;
-    for run in &runs {
-        let mut order: Vec<usize> = (0..run.len()).collect();
+    let mut cursor = 0usize;
+    // Buffers for every run: its reading order, a split's order, one row.
+    let (mut order, mut split) = (Vec::new(), Vec::new());
+    let mut row_buf = vec![Value::Blank; uniform.unwrap_or(0)];
+    let mut from = 0;
+    for &to in &run_ends {
+        let run = &values[from..to];
+        from = to;
+        order.clear();
+        order.extend(0..run.len());
         if let Some(w) = uniform {
             let k = run.len() / w;
-            if cursor % w == 0 && run.len() % w == 0 && k >= 2 {
+            if cursor.is_multiple_of(w) && run.len().is_multiple_of(w) && k >= 2 {
                 // The run may be `m` rows printed row by row followed by
                 // `k - m` rows printed column by column (a PDF text block
                 // boundary inside the run). Pick the split under which the
                 // most rows add up; keep row order unless a split does better.
-                let values: Vec<Value> = run.iter().map(|v| v.0).collect();
-                let valid_rows = |ord: &[usize]| {
+                // Every split is judged on every row (k² rows in all): each row
+                // is gathered into one buffer, not a vector of its own.
+                let mut valid_rows = |ord: &[usize]| {
                     (0..k)
                         .filter(|r| {
-                            let row: Vec<Value> = ord[r * w..(r + 1) * w].iter().map(|&j| values[j]).collect();
-                            row_ok(&row)
+                            for (slot, &j) in row_buf.iter_mut().zip(&ord[r * w..(r + 1) * w]) {
+                                *slot = run[j].0;
+                            }
+                            row_ok(&row_buf)
                         })
                         .count()
                 };
-                let split_order = |m: usize| -> Vec<usize> {
+                // The order of the run's values with the last k - m rows read column by column.
+                let split_order = |m: usize, ord: &mut Vec<usize>| {
                     let rest = k - m;
-                    let mut ord: Vec<usize> = (0..m * w).collect();
+                    ord.clear();
+                    ord.extend(0..m * w);
                     ord.extend((0..rest * w).map(|i| m * w + (i % w) * rest + i / w));
-                    ord
                 };
                 let by_row = valid_rows(&order);
                 let mut best: Option<(usize, usize)> = None; // (valid rows, m)
                 for m in 0..=k - 2 {
-                    let score = valid_rows(&split_order(m));
+                    split_order(m, &mut split);
+                    let score = valid_rows(&split);
                     if score > by_row && best.is_none_or(|(s, _)| score > s) {
                         best = Some((score, m));
                     }
                 }
                 if let Some((_, m)) = best {
-                    order = split_order(m);
+                    split_order(m, &mut order);
                     transposed.push(Transposed { span: run[m * w].1, rows: k - m });
                 }
             }
