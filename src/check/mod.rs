@@ -229,8 +229,14 @@ impl Finding {
     /// Names the blank cells that were read as 0 at the end of the message.
     fn note_blanks(mut self) -> Finding {
         if !self.assumed_blank_zero.is_empty() {
-            let names: Vec<String> = self.assumed_blank_zero.iter().map(|k| short_cell_label(*k)).collect();
-            self.message.push_str(&format!(" (blank read as 0: {})", names.join(", ")));
+            use fmt::Write;
+            self.message.push_str(" (blank read as 0: ");
+            for (k, key) in self.assumed_blank_zero.iter().enumerate() {
+                let sep = if k > 0 { ", " } else { "" };
+                // (Writing into a String cannot fail.)
+                let _ = write!(self.message, "{sep}{}", short_cell_label(*key));
+            }
+            self.message.push(')');
         }
         self
     }
@@ -355,25 +361,29 @@ fn sum_of<'t, 'r: 't>(terms: impl Iterator<Item = &'t Term<'r>> + Clone) -> impl
 }
 
 /// The short label of a table-3 row, e.g. `（三）不予公开 1.属于国家秘密`.
-pub(crate) fn t3_row_label(row: T3Row) -> String {
+pub(crate) fn t3_row_label(row: T3Row) -> impl fmt::Display {
     use T3Row::*;
-    match row {
-        NewReceived => "一、本年新收".to_owned(),
-        CarriedOver => "二、上年结转".to_owned(),
-        Granted => "（一）予以公开".to_owned(),
-        PartiallyGranted => "（二）部分公开".to_owned(),
-        OtherTotal => "（六）其他处理".to_owned(),
-        Total => "三（七）总计".to_owned(),
-        CarriedForward => "四、结转下年度继续办理".to_owned(),
-        OtherNoCorrection => "（六）其他处理 1.逾期不补正".to_owned(),
-        OtherUnpaidFee => "（六）其他处理 2.逾期未缴费".to_owned(),
-        _ => match row.group() {
-            Some(g) => {
-                format!("（{}）{} {}", ["一", "二", "三", "四", "五", "六"][g.index()], g.label_zh(), row.label_zh())
-            }
-            None => row.label_zh().to_owned(),
-        },
-    }
+    // Written into the message where it is used: a finding may name many cells.
+    fmt::from_fn(move |f| {
+        f.write_str(match row {
+            NewReceived => "一、本年新收",
+            CarriedOver => "二、上年结转",
+            Granted => "（一）予以公开",
+            PartiallyGranted => "（二）部分公开",
+            OtherTotal => "（六）其他处理",
+            Total => "三（七）总计",
+            CarriedForward => "四、结转下年度继续办理",
+            OtherNoCorrection => "（六）其他处理 1.逾期不补正",
+            OtherUnpaidFee => "（六）其他处理 2.逾期未缴费",
+            _ => match row.group() {
+                Some(g) => {
+                    let n = ["一", "二", "三", "四", "五", "六"][g.index()];
+                    return write!(f, "（{n}）{} {}", g.label_zh(), row.label_zh());
+                }
+                None => row.label_zh(),
+            },
+        })
+    })
 }
 
 /// The label of a table-3 column.
@@ -394,12 +404,12 @@ pub(crate) fn t4_group_label(group: T4Group) -> &'static str {
 }
 
 /// A short human label for any cell, e.g. `（一）予以公开/自然人`.
-pub(crate) fn short_cell_label(key: CellKey) -> String {
-    match key {
-        CellKey::T2(k) => format!("{}/{}", k.item.label_zh(), k.measure.label_zh()),
-        CellKey::T3 { row, col } => format!("{}/{}", t3_row_label(row), applicant_label(col)),
-        CellKey::T4 { group, col } => format!("{}/{}", t4_group_label(group), col.label_zh()),
-    }
+pub(crate) fn short_cell_label(key: CellKey) -> impl fmt::Display {
+    fmt::from_fn(move |f| match key {
+        CellKey::T2(k) => write!(f, "{}/{}", k.item.label_zh(), k.measure.label_zh()),
+        CellKey::T3 { row, col } => write!(f, "{}/{}", t3_row_label(row), applicant_label(col)),
+        CellKey::T4 { group, col } => write!(f, "{}/{}", t4_group_label(group), col.label_zh()),
+    })
 }
 
 /// The shared shape of the total rules: `total = Σ parts`.
@@ -501,7 +511,7 @@ mod tests {
     #[test]
     fn row_labels_are_short() {
         for &row in T3Row::ALL {
-            assert!(t3_row_label(row).chars().count() <= 30, "{row}");
+            assert!(t3_row_label(row).to_string().chars().count() <= 30, "{row}");
         }
     }
 }

@@ -665,7 +665,7 @@ enum TargetLabel {
 impl TargetLabel {
     fn text(&self) -> String {
         match *self {
-            TargetLabel::Cell(key) => short_cell_label(key),
+            TargetLabel::Cell(key) => short_cell_label(key).to_string(),
             TargetLabel::Group(group, rows) => {
                 let n = ["一", "二", "三", "四", "五", "六"][group.index()];
                 format!("（{n}）{} {rows} rows/总计", group.label_zh())

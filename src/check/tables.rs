@@ -29,7 +29,7 @@ pub(super) fn check_t3(report: &Report, out: &mut Vec<Finding>) {
         let rule = SumRule {
             rule: Rule::T3RowTotal,
             blank_rule: Rule::T3BlankTotal,
-            subject: &|| t3_row_label(row),
+            subject: &|| t3_row_label(row).to_string(),
             total: term(row, Applicant::Total),
             parts: &parts,
             total_name: "总计",
