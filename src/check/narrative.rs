@@ -865,6 +865,7 @@ mod tests {
             let mut cs = p.chars();
             let (a, b) = (cs.next().unwrap(), cs.next().unwrap());
             assert!(may_start(a, b), "{p}");
+            assert!(may_start_with(a), "{p}");
         }
         // The one-lookup filter lets through every first character of a pair.
         let seconds = "到理收发出产因有存予法政以部分他";
