@@ -183,12 +183,10 @@ impl fmt::Display for Quoted<'_> {
             }
             f.write_str(&s[from..i])?;
             from = i + c.len_utf8();
-            if c == '\'' {
-                f.write_char(c)?; // `str`'s Debug leaves single quotes alone
-            } else {
-                for e in c.escape_debug() {
-                    f.write_char(e)?;
-                }
+            // (`escape_debug` also escapes a single quote, which `str`'s Debug
+            // leaves alone; it is printable ASCII, so it never gets here.)
+            for e in c.escape_debug() {
+                f.write_char(e)?;
             }
         }
         f.write_str(&s[from..])?;
