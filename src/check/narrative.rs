@@ -152,6 +152,9 @@ struct Prose<'a> {
     section: SectionKind,
     base: Span,
     chars: Vec<char>,
+    /// The indices in `chars` of the characters that may begin a phrase
+    /// ([`may_start_with`]), in order: the scan visits only these.
+    starts: Vec<usize>,
     /// Byte offset (into `body`) of each char of `chars` (its end is found
     /// from the source char there: a folded digit keeps its source width);
     /// see [`Prose::offs`].
@@ -209,12 +212,20 @@ impl<'a> Prose<'a> {
         // Prose is mostly ideographs (three bytes a char): room for one char
         // per two bytes rarely regrows, and needs no count of the chars first.
         let mut chars = Vec::with_capacity(body.len() / 2 + 8);
-        walk(body, |c, _| chars.push(c));
+        // Where a phrase may start, noted on the way (see `scan`).
+        let mut starts = Vec::with_capacity(body.len() / 48 + 4);
+        walk(body, |c, _| {
+            if may_start_with(c) {
+                starts.push(chars.len());
+            }
+            chars.push(c);
+        });
         Prose {
             body,
             section,
             base,
             chars,
+            starts,
             offs: std::cell::OnceCell::new(),
             line_starts: std::cell::OnceCell::new(),
             cursor: std::cell::Cell::new((0, 0, base.column)),
@@ -369,15 +380,12 @@ impl<'a> Prose<'a> {
     fn scan(&self, prose: usize, out: &mut Vec<Found>) {
         // Every phrase starts with one of a few pairs of characters (see
         // `may_start`): skip other positions without trying each matcher.
-        let mut i = 0;
-        while i < self.chars.len() {
-            // Most characters are not the first of a phrase: one test that
-            // the branch predictor gets right, before the pair match (a tree
-            // of comparisons that it gets wrong on text it has not seen).
-            if !may_start_with(self.chars[i])
-                || !may_start(self.chars[i], self.chars.get(i + 1).copied().unwrap_or(' '))
-            {
-                i += 1;
+        // Most characters are not the first of a phrase, and were ruled out
+        // by one table lookup while the view was built (a compare tree on
+        // every character was mispredicted on text the processor had not seen).
+        let mut next_free = 0; // matched phrases are not looked into again
+        for &i in &self.starts {
+            if i < next_free || !may_start(self.chars[i], self.chars.get(i + 1).copied().unwrap_or(' ')) {
                 continue;
             }
             let next = self
@@ -386,7 +394,7 @@ impl<'a> Prose<'a> {
                 .or_else(|| self.punishments(i, prose, out))
                 .or_else(|| self.reviews(i, prose, out))
                 .or_else(|| self.outcomes(i, prose, out));
-            i = next.unwrap_or(i + 1);
+            next_free = next.unwrap_or(i + 1);
         }
     }
 
