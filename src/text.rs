@@ -119,9 +119,8 @@ pub fn trim(s: &str) -> &str {
     // Padding is mostly ASCII (spaces of `pdftotext -layout`, tabs): dropped
     // a byte at a time, where `str::trim` decodes and looks up each character.
     // What is left is trimmed by `str::trim`, which removes the same whitespace.
-    let is_ascii_ws = |c: &u8| matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c);
-    let lead = b.iter().take_while(|c| is_ascii_ws(c)).count();
-    let trail = b[lead..].iter().rev().take_while(|c| is_ascii_ws(c)).count();
+    let lead = b.iter().take_while(|&&c| is_ascii_space(c)).count();
+    let trail = b[lead..].iter().rev().take_while(|&&c| is_ascii_space(c)).count();
     s[lead..s.len() - trail].trim()
 }
 
@@ -225,7 +224,7 @@ pub fn words(s: &str) -> impl Iterator<Item = &str> {
                 i += 1;
             } else if c < 0x80 {
                 // ASCII whitespace ends the word; other controls belong to it.
-                if matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c) {
+                if is_ascii_space(c) {
                     break;
                 }
                 i += 1;
@@ -238,6 +237,13 @@ pub fn words(s: &str) -> impl Iterator<Item = &str> {
         let end = i.min(b.len());
         Some(&s[start..end])
     })
+}
+
+/// True for the ASCII bytes that are whitespace to `char::is_whitespace`
+/// (unlike `u8::is_ascii_whitespace`, this includes the vertical tab).
+#[inline]
+pub(crate) const fn is_ascii_space(c: u8) -> bool {
+    matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c)
 }
 
 /// Byte length of the whitespace character at byte `i` of `s`, or 0.
@@ -590,6 +596,13 @@ mod tests {
             [("", true), (" \t", true), ("\u{3000}\u{a0}\u{feff}", true), ("1", false), ("规", false), (" x", false)]
         {
             assert_eq!(is_blankish(s), b, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn ascii_space_is_char_whitespace() {
+        for c in 0..=0x7fu8 {
+            assert_eq!(is_ascii_space(c), char::from(c).is_whitespace(), "{c:#x}");
         }
     }
 
