@@ -583,39 +583,40 @@ fn walk(body: &str, mut f: impl FnMut(char, usize)) {
     }
 }
 
-/// Whether a phrase a matcher looks for can start with these two characters.
-/// Every phrase starts with one of these pairs (收到/受理/新收, 未发生/未收到…,
-/// 没有…, 不存在/不予…, 无因/无法…, 行政…, 予以…, 全部…, 部分…, 其他…), so
-/// other positions are skipped without trying each matcher. A new phrase
-/// needs its first two characters here (`every_phrase_may_start` checks).
+/// The pairs of characters every phrase a matcher looks for starts with
+/// (收到/受理/新收, 未发生/未收到…, 没有…, 不存在/不予…, 无因/无法…, 行政…,
+/// 予以…, 全部…, 部分…, 其他…): a first character and the seconds that may
+/// follow it. Other positions are skipped without trying each matcher. A new
+/// phrase needs its first two characters here (`every_phrase_may_start` checks).
+const PHRASE_PAIRS: [(char, &[char]); 12] = [
+    ('收', &['到']),
+    ('受', &['理']),
+    ('新', &['收']),
+    ('未', &['发', '出', '产', '因', '有', '收']),
+    ('没', &['有']),
+    ('不', &['存', '予']),
+    ('无', &['因', '法']),
+    ('行', &['政']),
+    ('予', &['以']),
+    ('全', &['部']),
+    ('部', &['分']),
+    ('其', &['他']),
+];
+
+/// Whether a phrase can start with these two characters ([`PHRASE_PAIRS`]).
+/// Asked only where [`may_start_with`] let the first one through.
 fn may_start(first: char, second: char) -> bool {
-    matches!(
-        (first, second),
-        ('收', '到')
-            | ('受', '理')
-            | ('新', '收')
-            | ('未', '发' | '出' | '产' | '因' | '有' | '收')
-            | ('没', '有')
-            | ('不', '存' | '予')
-            | ('无', '因' | '法')
-            | ('行', '政')
-            | ('予', '以')
-            | ('全', '部')
-            | ('部', '分')
-            | ('其', '他')
-    )
+    PHRASE_PAIRS.iter().any(|&(f, seconds)| f == first && seconds.contains(&second))
 }
 
-/// The first characters of [`may_start`]'s pairs.
-const PHRASE_FIRSTS: [char; 12] = ['收', '受', '新', '未', '没', '不', '无', '行', '予', '全', '部', '其'];
-
-/// [`PHRASE_FIRSTS`] as a set of the low 12 bits of their code points: a
-/// 512-byte table that rules out most other characters with one lookup.
+/// The first characters of [`PHRASE_PAIRS`] as a set of the low 12 bits of
+/// their code points: a 512-byte table that rules out most other characters
+/// with one lookup.
 static FIRST_BITS: [u64; 64] = {
     let mut bits = [0u64; 64];
     let mut k = 0;
-    while k < PHRASE_FIRSTS.len() {
-        let low = PHRASE_FIRSTS[k] as usize & 0xfff;
+    while k < PHRASE_PAIRS.len() {
+        let low = PHRASE_PAIRS[k].0 as usize & 0xfff;
         bits[low / 64] |= 1 << (low % 64);
         k += 1;
     }
