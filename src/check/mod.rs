@@ -230,13 +230,9 @@ impl Finding {
     fn note_blanks(mut self) -> Finding {
         if !self.assumed_blank_zero.is_empty() {
             use fmt::Write;
-            self.message.push_str(" (blank read as 0: ");
-            for (k, key) in self.assumed_blank_zero.iter().enumerate() {
-                let sep = if k > 0 { ", " } else { "" };
-                // (Writing into a String cannot fail.)
-                let _ = write!(self.message, "{sep}{}", short_cell_label(*key));
-            }
-            self.message.push(')');
+            let names = joined(self.assumed_blank_zero.iter().map(|&k| short_cell_label(k)), ", ");
+            // (Writing into a String cannot fail.)
+            let _ = write!(self.message, " (blank read as 0: {names})");
         }
         self
     }
@@ -349,12 +345,18 @@ impl fmt::Display for Shown {
 
 /// Terms printed as a sum, `a + b + c`, written straight into the message.
 fn sum_of<'t, 'r: 't>(terms: impl Iterator<Item = &'t Term<'r>> + Clone) -> impl fmt::Display {
+    joined(terms.map(Term::shown), " + ")
+}
+
+/// `items` printed one after another with `sep` between them, straight into
+/// the message (no string per item, no joined copy).
+fn joined<D: fmt::Display>(items: impl Iterator<Item = D> + Clone, sep: &str) -> impl fmt::Display {
     fmt::from_fn(move |f| {
-        for (k, t) in terms.clone().enumerate() {
+        for (k, item) in items.clone().enumerate() {
             if k > 0 {
-                f.write_str(" + ")?;
+                f.write_str(sep)?;
             }
-            write!(f, "{}", t.shown())?;
+            write!(f, "{item}")?;
         }
         Ok(())
     })
