@@ -177,8 +177,7 @@ fn reorder_flat_within(
     if nums.chunks(5).all(adds_up) {
         return;
     }
-    let mut search = Search::new(&nums);
-    search.budget = budget;
+    let mut search = Search::new(&nums, budget);
     search.run(0);
     let line = values[0].1.line;
     if search.budget == 0 {
@@ -307,14 +306,16 @@ struct Search<'a> {
 }
 
 impl<'a> Search<'a> {
-    /// A search over `nums`, which holds exactly 15 values.
-    fn new(nums: &'a [i64]) -> Search<'a> {
+    /// A search over `nums`, which holds exactly 15 values, of at most `budget` nodes.
+    fn new(nums: &'a [i64], budget: usize) -> Search<'a> {
         let mut ids = [0; 15];
         for (i, n) in nums.iter().enumerate().take(15) {
             ids[i] = 1 + nums.iter().position(|m| m == n).unwrap_or(i) as u64;
         }
         let mut suffix_top = [[i64::MIN; 3]; 16];
+        let mut suffix_sum = [0i128; 16];
         for i in (0..nums.len().min(15)).rev() {
+            suffix_sum[i] = suffix_sum[i + 1] + i128::from(nums[i]);
             let mut top = suffix_top[i + 1];
             // Insert nums[i] into the sorted three, dropping the smallest.
             let mut v = nums[i];
@@ -324,10 +325,6 @@ impl<'a> Search<'a> {
                 }
             }
             suffix_top[i] = top;
-        }
-        let mut suffix_sum = [0i128; 16];
-        for i in (0..nums.len().min(15)).rev() {
-            suffix_sum[i] = suffix_sum[i + 1] + i128::from(nums[i]);
         }
         Search {
             nums,
@@ -342,7 +339,7 @@ impl<'a> Search<'a> {
             // Room for the states of a typical search, so that it rarely regrows.
             seen: std::collections::HashSet::with_capacity_and_hasher(1024, Default::default()),
             found: Vec::new(),
-            budget: SEARCH_BUDGET,
+            budget,
         }
     }
 
@@ -649,7 +646,7 @@ mod tests {
         let mut most_nodes = 0;
         for round in 0..150 {
             let nums = dealt(&mut next, pools[round % 3]);
-            let mut search = Search::new(&nums);
+            let mut search = Search::new(&nums, SEARCH_BUDGET);
             search.run(0);
             assert_eq!(search.found, readings_by_brute_force(&nums), "{nums:?}");
             most_nodes = most_nodes.max(SEARCH_BUDGET - search.budget);
@@ -686,13 +683,13 @@ mod tests {
     fn search_of_a_real_jumbled_table_is_small() {
         // Table 4 of a real flattened PDF, printed out of order.
         let nums = [72, 64, 178, 37, 12, 1, 1, 6, 351, 13, 4, 8, 1, 26, 20];
-        let mut search = Search::new(&nums);
+        let mut search = Search::new(&nums, SEARCH_BUDGET);
         search.run(0);
         assert_eq!(search.found, readings_by_brute_force(&nums));
         assert!(SEARCH_BUDGET - search.budget < 1_000, "{}", SEARCH_BUDGET - search.budget);
         // And a table of zeros with one misread value: nothing adds up.
         let nums = [10, 1, 0, 0, 0, 0, 0, 0, 0, 0, 5, 0, 0, 0, 0];
-        let mut search = Search::new(&nums);
+        let mut search = Search::new(&nums, SEARCH_BUDGET);
         search.run(0);
         assert!(search.found.is_empty());
         assert!(SEARCH_BUDGET - search.budget < 100);
