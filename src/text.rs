@@ -421,11 +421,21 @@ fn find_line_end(hay: &[u8]) -> Option<usize> {
     hay[from..].iter().position(|&c| c == b'\n' || c == b'\r').map(|n| from + n)
 }
 
-/// Splits `src` into lines on `\n`, `\r\n` and lone `\r`; a form feed at the
-/// start of a line is removed and recorded as a page break.
+/// The lines of `src` in a new vector (see [`lines_into`]).
+#[cfg(test)]
 pub fn lines(src: &str) -> Vec<Line<'_>> {
+    let mut out = Vec::new();
+    lines_into(src, &mut out);
+    out
+}
+
+/// Splits `src` into lines on `\n`, `\r\n` and lone `\r`, into `out`
+/// (emptied first, its allocation kept); a form feed at the start of a line
+/// is removed and recorded as a page break.
+pub(crate) fn lines_into<'a>(src: &'a str, out: &mut Vec<Line<'a>>) {
+    out.clear();
     // Counting line feeds first (vectorised) sizes the vector once.
-    let mut out = Vec::with_capacity(memchr::memchr_iter(b'\n', src.as_bytes()).count() + 1);
+    out.reserve(memchr::memchr_iter(b'\n', src.as_bytes()).count() + 1);
     let bytes = src.as_bytes();
     // Where the next form feed is (past the end when there is none): a line
     // holds one when it lies before the line's end, so each line is not
@@ -458,7 +468,6 @@ pub fn lines(src: &str) -> Vec<Line<'_>> {
         number = number.saturating_add(1);
         start = next;
     }
-    out
 }
 
 /// A small deterministic generator for the randomised unit tests (xorshift64).

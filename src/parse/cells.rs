@@ -190,13 +190,15 @@ fn has_ideographic_space(b: &[u8]) -> bool {
     false
 }
 
-/// Tokenizes the region. Page numbers are skipped (with a diagnostic); blank
-/// cells become `Value::Blank` tokens according to the layout's conventions.
-pub(crate) fn tokenize<'a>(lines: &[Line<'a>], layout: Layout, diags: &mut Vec<Diagnostic>) -> Vec<Event<'a>> {
+/// Tokenizes the region into `out` (emptied first). Page numbers are skipped
+/// (with a diagnostic); blank cells become `Value::Blank` tokens according to
+/// the layout's conventions.
+pub(crate) fn tokenize<'a>(lines: &[Line<'a>], layout: Layout, diags: &mut Vec<Diagnostic>, out: &mut Vec<Event<'a>>) {
+    out.clear();
     // About one token per eight bytes of a table (a cell is a digit and a
     // separator, a label a dozen bytes), so the vector is rarely regrown.
     let bytes: usize = lines.iter().map(|l| l.text.len()).sum();
-    let mut out = Vec::with_capacity(lines.len() + bytes / 8);
+    out.reserve(lines.len() + bytes / 8);
     // Web pages that put an empty line after every cell mark an empty cell
     // with extra empty lines; find out whether this region is spaced so.
     let double_spaced = layout == Layout::CellPerLine && is_double_spaced(lines);
@@ -238,16 +240,16 @@ pub(crate) fn tokenize<'a>(lines: &[Line<'a>], layout: Layout, diags: &mut Vec<D
         }
         let mut cur = ColumnCursor::default();
         if trimmed.starts_with('|') {
-            tokenize_markdown(line, idx, &mut cur, &mut out);
+            tokenize_markdown(line, idx, &mut cur, out);
         } else if find_byte(text.as_bytes(), b'\t').is_some() {
-            tokenize_tabbed(line, idx, &mut cur, &mut out);
+            tokenize_tabbed(line, idx, &mut cur, out);
         } else if let Some(rest) = trimmed.strip_prefix('#') {
-            push_words(line, rest.trim_start_matches('#'), idx, false, &mut cur, &mut out);
+            push_words(line, rest.trim_start_matches('#'), idx, false, &mut cur, out);
         } else if layout == Layout::CellPerLine && !has_inner_space(trimmed) {
             // One word (a label copied from a web page): no splitting.
-            push_word(line, trimmed, idx, &mut cur, &mut out);
+            push_word(line, trimmed, idx, &mut cur, out);
         } else {
-            push_words(line, text, idx, true, &mut cur, &mut out);
+            push_words(line, text, idx, true, &mut cur, out);
         }
     }
     if double_spaced && empty_run >= 3 {
@@ -258,7 +260,6 @@ pub(crate) fn tokenize<'a>(lines: &[Line<'a>], layout: Layout, diags: &mut Vec<D
             }
         }
     }
-    out
 }
 
 /// True when most gaps between non-empty lines are exactly one empty line.

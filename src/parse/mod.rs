@@ -1,7 +1,7 @@
 //! The parser: from text to [`Report`].
 //!
 //! Phases, each in its own module:
-//! 1. `text::lines` splits the source into lines (CRLF, CR, form feeds);
+//! 1. `text::lines_into` splits the source into lines (CRLF, CR, form feeds);
 //! 2. `sections` finds the six numbered headings; everything between two
 //!    headings is that section's body, kept verbatim;
 //! 3. each table section's lines go through `cells` (layout sniffing and
@@ -17,6 +17,7 @@ pub(crate) mod labels;
 pub(crate) mod markers;
 pub(crate) mod meta;
 pub(crate) mod rows;
+mod scratch;
 pub(crate) mod sections;
 pub(crate) mod t2;
 pub(crate) mod t3;
@@ -25,7 +26,9 @@ pub(crate) mod t4;
 use crate::diag::{Diagnostic, DiagnosticCode, Quoted};
 use crate::error::Error;
 use crate::report::{Encoding, Report, Section, SectionKind, Template, Text};
-use crate::text::{Line, lines};
+use crate::text::{Line, lines_into};
+
+use scratch::Scratch;
 
 use sections::Heading;
 
@@ -37,6 +40,10 @@ use sections::Heading;
 /// parses: what could be read is in the [`Report`], and
 /// [`Report::diagnostics`] say what was repaired or missing. Only text that
 /// is no report at all is an [`Error`].
+///
+/// Each thread keeps the working vectors of its last parse, emptied (at most
+/// 1 MiB, usually tens of kilobytes), for its next one: a batch does not ask
+/// the allocator for them again for every report.
 ///
 /// ```
 /// let report = zfxxgk::parse(zfxxgk::SAMPLE_REPORT).unwrap();
@@ -61,13 +68,24 @@ pub(crate) fn parse_decoded(text: &str, encoding: Encoding) -> Result<Report, Er
         return Err(Error::Empty);
     }
     check_binary(src)?;
-    let lines = lines(src);
+    let mut scratch = Scratch::take();
+    let read = read_report(src, encoding, &mut scratch);
+    scratch.keep();
+    read
+}
+
+/// Reads the report in `src` (BOM removed, not empty, not binary), with the
+/// working vectors in `scratch`.
+fn read_report<'a>(src: &'a str, encoding: Encoding, scratch: &mut Scratch<'a>) -> Result<Report, Error> {
+    let Scratch { lines, events, t2_items, t3_items } = scratch;
+    lines_into(src, lines);
+    let lines: &[Line<'a>] = lines;
     let mut diags: Vec<Diagnostic> = Vec::new();
     let pdf_document = lines.iter().any(|l| l.page_break || markers::is_page_number(l.text));
-    let headings = sections::find_headings(&lines);
+    let headings = sections::find_headings(lines);
 
     // Section bodies.
-    let mut report = Report { encoding, ..Report::default() };
+    let mut report = Report { encoding, sections: Vec::with_capacity(headings.len()), ..Report::default() };
     let first_heading = headings.first().map_or(lines.len(), |h| h.line_idx);
     let mut trailer_from = lines.len();
     for (k, h) in headings.iter().enumerate() {
@@ -92,8 +110,8 @@ pub(crate) fn parse_decoded(text: &str, encoding: Encoding) -> Result<Report, Er
         report.sections.push(Section {
             kind: h.kind,
             heading: Text { text: heading_text.to_owned(), span: line.span_of(heading_text) },
-            body: sections::text_of(src, &lines, h.line_idx + 1, end),
-            subsections: if prose { sections::subsections(src, &lines, h.line_idx + 1, end) } else { Vec::new() },
+            body: sections::text_of(src, lines, h.line_idx + 1, end),
+            subsections: if prose { sections::subsections(src, lines, h.line_idx + 1, end) } else { Vec::new() },
         });
     }
     for kind in SectionKind::ALL {
@@ -105,7 +123,7 @@ pub(crate) fn parse_decoded(text: &str, encoding: Encoding) -> Result<Report, Er
             ));
         }
     }
-    report.preamble = sections::text_of(src, &lines, 0, first_heading);
+    report.preamble = sections::text_of(src, lines, 0, first_heading);
     for l in lines[..first_heading].iter().chain(&lines[trailer_from..]) {
         if meta::is_boilerplate(l.text) {
             diags.push(Diagnostic::at(
@@ -116,12 +134,12 @@ pub(crate) fn parse_decoded(text: &str, encoding: Encoding) -> Result<Report, Er
         }
     }
     let tail_from = headings.last().map_or(0, |h| h.line_idx);
-    report.metadata = meta::read(src, &lines, first_heading, tail_from);
+    report.metadata = meta::read(src, lines, first_heading, tail_from);
 
     // Tables.
-    let r2 = region(&lines, &headings, SectionKind::ProactiveDisclosure);
-    let r3 = region(&lines, &headings, SectionKind::Requests);
-    let r4 = region(&lines, &headings, SectionKind::ReviewsLitigation);
+    let r2 = region(lines, &headings, SectionKind::ProactiveDisclosure);
+    let r3 = region(lines, &headings, SectionKind::Requests);
+    let r4 = region(lines, &headings, SectionKind::ReviewsLitigation);
     report.template = match t2::sniff_template(r2) {
         Some(t) => t,
         None => {
@@ -137,9 +155,9 @@ pub(crate) fn parse_decoded(text: &str, encoding: Encoding) -> Result<Report, Er
             t
         }
     };
-    report.table2 = t2::read(r2, report.template, pdf_document, &mut diags);
-    report.table3 = t3::read(r3, pdf_document, &mut diags);
-    report.table4 = t4::read(r4, pdf_document, &mut diags);
+    report.table2 = t2::read(r2, report.template, pdf_document, &mut diags, (events, t2_items));
+    report.table3 = t3::read(r3, pdf_document, &mut diags, (events, t3_items));
+    report.table4 = t4::read(r4, pdf_document, &mut diags, events);
     for (present, name) in [
         (report.table2.is_some(), "table 2 (主动公开政府信息情况)"),
         (report.table3.is_some(), "table 3 (收到和处理政府信息公开申请情况)"),

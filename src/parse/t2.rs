@@ -6,7 +6,7 @@ use crate::report::{Fragment, Table2, Template};
 use crate::text::{Line, squash_into};
 use crate::value::Cell;
 
-use super::cells::{Tok, sniff_layout, tokenize};
+use super::cells::{Event, Tok, sniff_layout, tokenize};
 use super::labels::{T2Text, classify_t2_raw};
 use super::rows::{Item, anchored, realign_short_rows, report_problems, sequential};
 
@@ -68,20 +68,23 @@ pub(crate) fn sniff_template(lines: &[Line<'_>]) -> Option<Template> {
 }
 
 /// Reads table 2 from the lines of its region.
-pub(crate) fn read(
-    lines: &[Line<'_>],
+pub(crate) fn read<'a>(
+    lines: &[Line<'a>],
     template: Template,
     pdf_document: bool,
     diags: &mut Vec<Diagnostic>,
+    scratch: (&mut Vec<Event<'a>>, &mut Vec<Item<T2Item>>),
 ) -> Option<Table2> {
+    let (events, items_out) = scratch;
     let layout = sniff_layout(lines, pdf_document);
-    let events = tokenize(lines, layout, diags);
+    tokenize(lines, layout, diags, events);
     let mut table = Table2 { layout: Some(layout), ..Table2::default() };
-    let mut items_out: Vec<Item<T2Item>> = Vec::with_capacity(events.len());
+    items_out.clear();
+    items_out.reserve(events.len());
     let mut sq_buf = String::with_capacity(256);
     // Column positions named by each header line (pdftotext -layout), for rows without a complete neighbour.
     let mut header_centers: Vec<Vec<f64>> = Vec::new();
-    for ev in &events {
+    for ev in events.iter() {
         match ev.tok {
             Tok::Value { cell } => items_out.push(Item::Value { cell }),
             Tok::Pad { span } => items_out.push(Item::Pad { span }),
@@ -129,9 +132,9 @@ pub(crate) fn read(
     let spec: Vec<(T2Item, usize)> = items(template).iter().map(|&i| (i, measures(template, i).len())).collect();
     let mut problems = Vec::new();
     let mut moved = Vec::new();
-    let placed = match anchored(&items_out, &spec, true, &|_| true, &mut problems) {
+    let placed = match anchored(items_out, &spec, true, &|_| true, &mut problems) {
         Some(p) => p,
-        None => match sequential(&items_out, &spec, |_| true, &mut Vec::new()) {
+        None => match sequential(items_out, &spec, |_| true, &mut Vec::new()) {
             Some(p) => {
                 diags.push(Diagnostic::at_line(
                     DiagnosticCode::DetachedLabels,
@@ -142,7 +145,7 @@ pub(crate) fn read(
                 p
             }
             None => {
-                let mut p = anchored(&items_out, &spec, false, &|_| true, &mut problems).unwrap_or_default();
+                let mut p = anchored(items_out, &spec, false, &|_| true, &mut problems).unwrap_or_default();
                 if layout == crate::report::Layout::PdfLayout {
                     moved = realign_short_rows(&mut p, &spec, lines, &|w| {
                         header_centers.iter().find(|c| c.len() == w).cloned()

@@ -14,12 +14,19 @@ use super::rows::{Item, Transposed, anchored, realign_short_rows, report_problem
 const MAX_WRAP: usize = 3;
 
 /// Reads table 3 from the lines of its region.
-pub(crate) fn read(lines: &[Line<'_>], pdf_document: bool, diags: &mut Vec<Diagnostic>) -> Option<Table3> {
+pub(crate) fn read<'a>(
+    lines: &[Line<'a>],
+    pdf_document: bool,
+    diags: &mut Vec<Diagnostic>,
+    scratch: (&mut Vec<Event<'a>>, &mut Vec<Item<T3Row>>),
+) -> Option<Table3> {
+    let (events, items) = scratch;
     let layout = sniff_layout(lines, pdf_document);
-    let events = tokenize(lines, layout, diags);
+    tokenize(lines, layout, diags, events);
     let mut table = Table3::empty();
     table.layout = Some(layout);
-    let items = classify(lines, &events, layout, &mut table.unrecognized, diags);
+    classify(lines, events, layout, items, &mut table.unrecognized, diags);
+    let items: &[Item<T3Row>] = items;
     if !items.iter().any(|i| matches!(i, Item::Label { .. })) {
         return None;
     }
@@ -33,7 +40,7 @@ pub(crate) fn read(lines: &[Line<'_>], pdf_document: bool, diags: &mut Vec<Diagn
     let mut transposed: Vec<Transposed> = Vec::new();
     let mut placed = None;
     for spec in specs {
-        if let Some(p) = anchored(&items, spec, true, &row_total_ok, &mut problems) {
+        if let Some(p) = anchored(items, spec, true, &row_total_ok, &mut problems) {
             placed = Some(p);
             break;
         }
@@ -43,7 +50,7 @@ pub(crate) fn read(lines: &[Line<'_>], pdf_document: bool, diags: &mut Vec<Diagn
         // values happens to match it (blank cells printed as nothing).
         let sequential_specs = if has_sub_rows { &specs[..1] } else { &specs[..] };
         for spec in sequential_specs {
-            if let Some(p) = sequential(&items, spec, row_total_ok, &mut transposed) {
+            if let Some(p) = sequential(items, spec, row_total_ok, &mut transposed) {
                 let first = p.first().map(|p| p.cell.span.line).unwrap_or(0);
                 diags.push(Diagnostic::at_line(
                     DiagnosticCode::DetachedLabels,
@@ -61,7 +68,7 @@ pub(crate) fn read(lines: &[Line<'_>], pdf_document: bool, diags: &mut Vec<Diagn
         Some(p) => p,
         None => {
             let spec = specs[0];
-            let mut p = anchored(&items, spec, false, &row_total_ok, &mut problems).unwrap_or_default();
+            let mut p = anchored(items, spec, false, &row_total_ok, &mut problems).unwrap_or_default();
             if layout == Layout::PdfLayout {
                 moved = realign_short_rows(&mut p, spec, lines, &|_| None);
             }
@@ -121,18 +128,21 @@ fn row_total_ok(values: &[Value]) -> bool {
     values.len() == 7 && values[..6].iter().map(n).sum::<i64>() == n(&values[6])
 }
 
-/// Turns tokens into labels, boundaries and values, joining wrapped labels
-/// and skipping misplaced header rows.
+/// Turns tokens into labels, boundaries and values (into `items`, emptied
+/// first), joining wrapped labels and skipping misplaced header rows.
 fn classify<'a>(
     lines: &[Line<'a>],
     events: &[Event<'a>],
     layout: Layout,
+    items: &mut Vec<Item<T3Row>>,
     unrecognized: &mut Vec<Fragment>,
     diags: &mut Vec<Diagnostic>,
-) -> Vec<Item<T3Row>> {
+) {
     let header_lines = misplaced_header_lines(events);
+    items.clear();
+    items.reserve(events.len());
     let mut st = Classifier {
-        items: Vec::with_capacity(events.len()),
+        items,
         group: None,
         after_rows: false,
         pending: Vec::new(),
@@ -279,12 +289,11 @@ fn classify<'a>(
             format!("table 3: skipped a header row inside the table: {}", Quoted(lines[l].text.trim())),
         ));
     }
-    st.items
 }
 
 /// State of the label reader.
 struct Classifier<'a, 'd> {
-    items: Vec<Item<T3Row>>,
+    items: &'d mut Vec<Item<T3Row>>,
     /// The outcome group the reader is in (for the bare 3.其他 row).
     group: Option<T3Group>,
     /// Whether any row was seen (a bare 总计 before that is a column header).

@@ -6,13 +6,18 @@ use crate::report::{Fragment, Layout, Table4};
 use crate::text::{Line, squashed};
 use crate::value::{Cell, Value};
 
-use super::cells::{Tok, sniff_layout, tokenize};
+use super::cells::{Event, Tok, sniff_layout, tokenize};
 use super::rows::{Slot, best_columns, display_center, resolve_slots, slot_cell};
 
 /// Reads table 4 from the lines of its region.
-pub(crate) fn read(lines: &[Line<'_>], pdf_document: bool, diags: &mut Vec<Diagnostic>) -> Option<Table4> {
+pub(crate) fn read<'a>(
+    lines: &[Line<'a>],
+    pdf_document: bool,
+    diags: &mut Vec<Diagnostic>,
+    events: &mut Vec<Event<'a>>,
+) -> Option<Table4> {
     let layout = sniff_layout(lines, pdf_document);
-    let events = tokenize(lines, layout, diags);
+    tokenize(lines, layout, diags, events);
     let mut table = Table4 { layout: Some(layout), ..Table4::default() };
     let mut slots: Vec<Slot> = Vec::with_capacity(24);
     let mut header_words: Vec<(&str, crate::span::Span)> = Vec::new();
@@ -23,7 +28,7 @@ pub(crate) fn read(lines: &[Line<'_>], pdf_document: bool, diags: &mut Vec<Diagn
     let mut after_text = true;
     let mut sq_buf = String::with_capacity(256);
     let (mut has_groups, mut has_columns) = (false, false);
-    for ev in &events {
+    for ev in events.iter() {
         match ev.tok {
             Tok::Value { cell } => {
                 if after_text {
