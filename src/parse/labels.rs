@@ -205,28 +205,32 @@ fn memoized<V: Copy + 'static>(
         squash(sq);
         return classify(sq).0;
     }
-    memo.with(|memo| {
+    // Two ways per text: two texts whose hashes meet, or one text read in
+    // two contexts (总计 as a header and as a row), do not evict each other
+    // on every report.
+    let pair = memo_slot(raw) & !1;
+    let ways = [pair, pair + 1];
+    // (`try_with`: run by another thread-local's destructor after the memo is
+    // gone, the text is classified afresh instead of panicking.)
+    let hit = memo.try_with(|memo| {
+        let memo = memo.borrow();
+        let e = ways
+            .into_iter()
+            .find_map(|w| memo.slots.get(w)?.as_ref().filter(|e| &*e.raw == raw && e.ctx.is_none_or(|c| c == ctx)))?;
+        sq.clear();
+        sq.push_str(e.squashed.as_deref().unwrap_or(raw));
+        Some(e.answer)
+    });
+    if let Ok(Some(answer)) = hit {
+        return answer;
+    }
+    squash(sq);
+    let (answer, context_free) = classify(sq);
+    let _ = memo.try_with(|memo| {
         let mut memo = memo.borrow_mut();
         if memo.slots.is_empty() {
             memo.slots.resize_with(1 << MEMO_BITS, || None);
         }
-        // Two ways per text: two texts whose hashes meet, or one text read
-        // in two contexts (总计 as a header and as a row), do not evict each
-        // other on every report.
-        let pair = memo_slot(raw) & !1;
-        let ways = [pair, pair + 1];
-        for w in ways {
-            if let Some(e) = &memo.slots[w]
-                && &*e.raw == raw
-                && e.ctx.is_none_or(|c| c == ctx)
-            {
-                sq.clear();
-                sq.push_str(e.squashed.as_deref().unwrap_or(raw));
-                return e.answer;
-            }
-        }
-        squash(sq);
-        let (answer, context_free) = classify(sq);
         let squashed = (sq.as_str() != raw).then(|| Box::from(sq.as_str()));
         let ctx = (!context_free).then_some(ctx);
         // The new entry takes an empty way, else one that holds another
@@ -238,8 +242,8 @@ fn memoized<V: Copy + 'static>(
             .or_else(|| ways.into_iter().find(|&w| !holds_raw(w)))
             .unwrap_or(pair);
         memo.slots[victim] = Some(MemoEntry { raw: Box::from(raw), squashed, answer, ctx });
-        answer
-    })
+    });
+    answer
 }
 
 /// [`classify_t3`], and whether the answer is the same in every reading context.

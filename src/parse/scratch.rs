@@ -46,7 +46,9 @@ thread_local! {
 impl<'a> Scratch<'a> {
     /// The vectors this thread kept from its last parse (new ones the first time).
     pub(crate) fn take() -> Scratch<'a> {
-        let kept = KEPT.with(Cell::take).unwrap_or_default();
+        // (`try_with`: a parse run by another thread-local's destructor, after
+        // this one is gone, starts from new vectors instead of panicking.)
+        let kept = KEPT.try_with(Cell::take).ok().flatten().unwrap_or_default();
         Scratch {
             lines: relabel(kept.lines),
             events: relabel(kept.events),
@@ -63,7 +65,7 @@ impl<'a> Scratch<'a> {
             t2_items: relabel(bounded(self.t2_items)),
             t3_items: relabel(bounded(self.t3_items)),
         };
-        KEPT.with(|k| k.set(Some(kept)));
+        let _ = KEPT.try_with(|k| k.set(Some(kept)));
     }
 }
 
@@ -105,6 +107,30 @@ mod tests {
         assert!(s.lines.capacity() >= crate::text::lines(text).len());
         assert!(s.events.capacity() > 0 && s.t2_items.capacity() > 0 && s.t3_items.capacity() > 0);
         s.keep();
+    }
+
+    /// A parse run from another thread-local's destructor, after this
+    /// module's vectors and the label memo are gone, still reads the report.
+    #[test]
+    fn a_parse_during_thread_teardown_reads_the_report() {
+        use std::sync::atomic::{AtomicU8, Ordering};
+        static READ: AtomicU8 = AtomicU8::new(0);
+        struct ParseOnDrop;
+        impl Drop for ParseOnDrop {
+            fn drop(&mut self) {
+                let cells = crate::parse(crate::SAMPLE_REPORT).map_or(0, |r| r.cells().count());
+                READ.store(if cells > 0 { 1 } else { 2 }, Ordering::SeqCst);
+            }
+        }
+        thread_local!(static LATE: ParseOnDrop = const { ParseOnDrop });
+        std::thread::spawn(|| {
+            // Registered first, so destroyed last (after the parser's own).
+            LATE.with(|_| ());
+            drop(crate::parse(crate::SAMPLE_REPORT));
+        })
+        .join()
+        .unwrap();
+        assert_eq!(READ.load(Ordering::SeqCst), 1);
     }
 
     #[test]
