@@ -201,6 +201,20 @@ const OUTCOME_PHRASES: &[(&str, ClaimKind)] = &[
 /// Phrases that open a claim about 行政处罚, 行政复议 and 行政诉讼 (in this order).
 const CASE_PHRASES: [&str; 3] = ["行政处罚", "行政复议", "行政诉讼"];
 
+/// Which matchers have a phrase that starts with `c`, one bit each in the
+/// order [`Prose::scan`] tries them: received, none_reviews, punishments,
+/// reviews, outcomes (`matchers_know_their_first_characters` checks it).
+const fn matchers_for(c: char) -> u8 {
+    match c {
+        '收' | '受' | '新' => 0b00001,
+        '未' | '没' => 0b00010,
+        '不' | '无' => 0b10010,
+        '行' => 0b01100,
+        '予' | '全' | '部' | '其' => 0b10000,
+        _ => 0,
+    }
+}
+
 /// Words that turn 未发生…行政复议 into something else than "no cases".
 const NOT_NONE: &[&str] = &["纠错", "纠正", "败诉", "撤销", "违法", "被撤", "追究"];
 
@@ -388,12 +402,15 @@ impl<'a> Prose<'a> {
             if i < next_free || !may_start(self.chars[i], self.chars.get(i + 1).copied().unwrap_or(' ')) {
                 continue;
             }
-            let next = self
-                .received(i, prose, out)
-                .or_else(|| self.none_reviews(i, prose, out))
-                .or_else(|| self.punishments(i, prose, out))
-                .or_else(|| self.reviews(i, prose, out))
-                .or_else(|| self.outcomes(i, prose, out));
+            // Only the matchers with a phrase that starts with this character
+            // are tried (each would find none of its phrases here otherwise).
+            let m = matchers_for(self.chars[i]);
+            let next = None
+                .or_else(|| if m & 1 != 0 { self.received(i, prose, out) } else { None })
+                .or_else(|| if m & 2 != 0 { self.none_reviews(i, prose, out) } else { None })
+                .or_else(|| if m & 4 != 0 { self.punishments(i, prose, out) } else { None })
+                .or_else(|| if m & 8 != 0 { self.reviews(i, prose, out) } else { None })
+                .or_else(|| if m & 16 != 0 { self.outcomes(i, prose, out) } else { None });
             next_free = next.unwrap_or(i + 1);
         }
     }
@@ -900,6 +917,33 @@ mod tests {
                 let mut got = Vec::new();
                 walk(&body, |c, off| got.push((c, off)));
                 assert_eq!(got, reference(&body), "{body:?}");
+            }
+        }
+    }
+
+    /// Each matcher is listed with the first character of every phrase it
+    /// tries (a matcher skipped for a character would have missed a phrase).
+    #[test]
+    fn matchers_know_their_first_characters() {
+        let first = |p: &str| p.chars().next().unwrap();
+        let phrases: [Vec<&str>; 5] = [
+            RECEIVED_TRIGGERS.to_vec(),
+            NONE_TRIGGERS.to_vec(),
+            vec![CASE_PHRASES[0]],
+            CASE_PHRASES[1..].to_vec(),
+            OUTCOME_PHRASES.iter().map(|(p, _)| *p).collect(),
+        ];
+        for (k, list) in phrases.iter().enumerate() {
+            for p in list {
+                assert!(matchers_for(first(p)) & (1 << k) != 0, "matcher {k}: {p}");
+            }
+        }
+        // And no matcher is tried for a character none of its phrases starts with.
+        for c in (0..0x3_0000).filter_map(char::from_u32) {
+            for (k, list) in phrases.iter().enumerate() {
+                if matchers_for(c) & (1 << k) != 0 {
+                    assert!(list.iter().any(|p| first(p) == c), "matcher {k}: no phrase starts with {c}");
+                }
             }
         }
     }
