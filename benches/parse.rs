@@ -204,6 +204,16 @@ fn bench_scaling(c: &mut Criterion) {
     g.finish();
 }
 
+/// How many rounds the summary times each row in (its budget split between them).
+const SUMMARY_ROUNDS: usize = 5;
+
+/// The median of `xs` (not empty; the mean of the middle two for an even count).
+fn median(mut xs: Vec<f64>) -> f64 {
+    xs.sort_by(f64::total_cmp);
+    let n = xs.len();
+    if n % 2 == 1 { xs[n / 2] } else { (xs[n / 2 - 1] + xs[n / 2]) / 2.0 }
+}
+
 /// Seconds per call of `f`, timed over as many calls as fit in `budget`.
 fn time(budget: Duration, mut f: impl FnMut() -> usize) -> f64 {
     black_box(f());
@@ -233,33 +243,52 @@ fn summary(budget: Duration) {
 
     eprintln!();
     eprintln!(
-        "summary (Instant, {budget:?} per measurement): MB/s, reports/s, and parse (parse+check) time ÷ floor time; \
-         words÷lin: the ref-words reference (reading every cell, nothing more) ÷ the lines floor"
+        "summary (Instant; {SUMMARY_ROUNDS} rounds of {:?} per measurement, the five measurements of a row \
+         taken in turn in each round): MB/s, reports/s, and parse (parse+check) time ÷ floor time, \
+         medians over the rounds; pc÷nfkc range: the lowest and highest round; \
+         words÷lin: the ref-words reference (reading every cell, nothing more) ÷ the lines floor",
+        budget / SUMMARY_ROUNDS as u32
     );
     eprint!(
         "{:<22} {:>9} {:>8} {:>8} {:>8} {:>8} {:>8}",
         "input", "bytes", "parse", "p+check", "pc rep/s", "lines", "nfkc"
     );
-    eprintln!(" {:>7} {:>7} {:>7} {:>7} {:>8}", "÷lines", "÷nfkc", "pc÷lin", "pc÷nfkc", "words÷lin");
+    eprintln!(" {:>7} {:>7} {:>7} {:>7} {:>8} {:>13}", "÷lines", "÷nfkc", "pc÷lin", "pc÷nfkc", "words÷lin", "pc÷nfkc range");
     for (name, texts) in &rows {
         let bytes = total_len(texts);
-        let t_parse = time(budget, || texts.iter().map(|t| zfxxgk::parse(t).map_or(0, |r| r.sections.len())).sum());
-        let t_check = time(budget, || texts.iter().map(|t| parse_check_any(t)).sum());
-        let t_lines = time(budget, || texts.iter().map(|t| floor_lines(black_box(t))).sum());
-        let t_nfkc = time(budget, || texts.iter().map(|t| floor_nfkc(black_box(t))).sum());
-        let t_words = time(budget, || texts.iter().map(|t| ref_words(black_box(t))).sum());
+        // The floors are timed in the same rounds as the parse, so that a
+        // slow stretch of the machine (they drift by a few percent over a
+        // minute) weighs on both sides of a ratio.
+        let round = budget / SUMMARY_ROUNDS as u32;
+        let rounds: Vec<[f64; 5]> = (0..SUMMARY_ROUNDS)
+            .map(|_| {
+                [
+                    time(round, || texts.iter().map(|t| zfxxgk::parse(t).map_or(0, |r| r.sections.len())).sum()),
+                    time(round, || texts.iter().map(|t| parse_check_any(t)).sum()),
+                    time(round, || texts.iter().map(|t| floor_lines(black_box(t))).sum()),
+                    time(round, || texts.iter().map(|t| floor_nfkc(black_box(t))).sum()),
+                    time(round, || texts.iter().map(|t| ref_words(black_box(t))).sum()),
+                ]
+            })
+            .collect();
+        let med = |f: &dyn Fn(&[f64; 5]) -> f64| median(rounds.iter().map(f).collect());
+        let [t_parse, t_check, t_lines, t_nfkc] = [0, 1, 2, 3].map(|k| med(&|r| r[k]));
+        let pc_nfkc: Vec<f64> = rounds.iter().map(|r| r[1] / r[3]).collect();
+        let (lo, hi) = pc_nfkc.iter().fold((f64::MAX, f64::MIN), |(lo, hi), &x| (lo.min(x), hi.max(x)));
         eprintln!(
-            "{name:<22} {bytes:>9} {:>8.1} {:>8.1} {:>8.0} {:>8.0} {:>8.1} {:>6.0}× {:>6.2}× {:>6.0}× {:>6.2}× {:>7.1}×",
+            "{name:<22} {bytes:>9} {:>8.1} {:>8.1} {:>8.0} {:>8.0} {:>8.1} {:>6.0}× {:>6.2}× {:>6.0}× {:>6.2}× {:>7.1}× {:>6.2}–{:.2}×",
             mbps(bytes, t_parse),
             mbps(bytes, t_check),
             texts.len() as f64 / t_check,
             mbps(bytes, t_lines),
             mbps(bytes, t_nfkc),
-            t_parse / t_lines,
-            t_parse / t_nfkc,
-            t_check / t_lines,
-            t_check / t_nfkc,
-            t_words / t_lines,
+            med(&|r| r[0] / r[2]),
+            med(&|r| r[0] / r[3]),
+            med(&|r| r[1] / r[2]),
+            median(pc_nfkc),
+            med(&|r| r[4] / r[2]),
+            lo,
+            hi,
         );
     }
 
