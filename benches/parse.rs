@@ -255,7 +255,10 @@ fn summary(budget: Duration) {
         "{:<22} {:>9} {:>8} {:>8} {:>8} {:>8} {:>8}",
         "input", "bytes", "parse", "p+check", "pc rep/s", "lines", "nfkc"
     );
-    eprintln!(" {:>7} {:>7} {:>7} {:>7} {:>8} {:>13}", "÷lines", "÷nfkc", "pc÷lin", "pc÷nfkc", "words÷lin", "pc÷nfkc range");
+    eprintln!(
+        " {:>7} {:>7} {:>7} {:>7} {:>8} {:>13}",
+        "÷lines", "÷nfkc", "pc÷lin", "pc÷nfkc", "words÷lin", "pc÷nfkc range"
+    );
     for (name, texts) in &rows {
         let bytes = total_len(texts);
         // The floors are timed in the same rounds as the parse, so that a
