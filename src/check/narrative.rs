@@ -201,18 +201,71 @@ const OUTCOME_PHRASES: &[(&str, ClaimKind)] = &[
 /// Phrases that open a claim about 行政处罚, 行政复议 and 行政诉讼 (in this order).
 const CASE_PHRASES: [&str; 3] = ["行政处罚", "行政复议", "行政诉讼"];
 
-/// Which matchers have a phrase that starts with `c`, one bit each in the
-/// order [`Prose::scan`] tries them: received, none_reviews, punishments,
-/// reviews, outcomes (`matchers_know_their_first_characters` checks it).
-const fn matchers_for(c: char) -> u8 {
-    match c {
-        '收' | '受' | '新' => 0b00001,
-        '未' | '没' => 0b00010,
-        '不' | '无' => 0b10010,
-        '行' => 0b01100,
-        '予' | '全' | '部' | '其' => 0b10000,
-        _ => 0,
+/// The first character of `s` (not empty, valid UTF-8), decoded at compile time.
+const fn first_char(s: &str) -> char {
+    let b = s.as_bytes();
+    let cp = match b[0] {
+        0x00..=0x7f => b[0] as u32,
+        0xc0..=0xdf => ((b[0] as u32 & 0x1f) << 6) | (b[1] as u32 & 0x3f),
+        0xe0..=0xef => ((b[0] as u32 & 0x0f) << 12) | ((b[1] as u32 & 0x3f) << 6) | (b[2] as u32 & 0x3f),
+        _ => {
+            ((b[0] as u32 & 0x07) << 18)
+                | ((b[1] as u32 & 0x3f) << 12)
+                | ((b[2] as u32 & 0x3f) << 6)
+                | (b[3] as u32 & 0x3f)
+        }
+    };
+    match char::from_u32(cp) {
+        Some(c) => c,
+        None => '\0',
     }
+}
+
+/// The first characters of the matchers' phrases, each with the matchers that
+/// have a phrase starting with it: one bit each, in the order [`Prose::scan`]
+/// tries them (received, none_reviews, punishments, reviews, outcomes). Built
+/// from the phrase lists, so a new phrase cannot be skipped.
+const MATCHER_FIRSTS: ([(char, u8); 16], usize) = {
+    const fn add(mut t: ([(char, u8); 16], usize), s: &str, bit: u8) -> ([(char, u8); 16], usize) {
+        let c = first_char(s);
+        let mut k = 0;
+        while k < t.1 {
+            if t.0[k].0 == c {
+                t.0[k].1 |= bit;
+                return t;
+            }
+            k += 1;
+        }
+        t.0[t.1] = (c, bit);
+        t.1 += 1;
+        t
+    }
+    let mut t = ([('\0', 0u8); 16], 0);
+    let mut k = 0;
+    while k < RECEIVED_TRIGGERS.len() {
+        t = add(t, RECEIVED_TRIGGERS[k], 1);
+        k += 1;
+    }
+    k = 0;
+    while k < NONE_TRIGGERS.len() {
+        t = add(t, NONE_TRIGGERS[k], 2);
+        k += 1;
+    }
+    t = add(t, CASE_PHRASES[0], 4);
+    t = add(t, CASE_PHRASES[1], 8);
+    t = add(t, CASE_PHRASES[2], 8);
+    k = 0;
+    while k < OUTCOME_PHRASES.len() {
+        t = add(t, OUTCOME_PHRASES[k].0, 16);
+        k += 1;
+    }
+    t
+};
+
+/// Which matchers have a phrase that starts with `c` ([`MATCHER_FIRSTS`]).
+fn matchers_for(c: char) -> u8 {
+    let (firsts, n) = &MATCHER_FIRSTS;
+    firsts[..*n].iter().find(|(f, _)| *f == c).map_or(0, |&(_, bits)| bits)
 }
 
 /// Words that turn 未发生…行政复议 into something else than "no cases".
@@ -921,8 +974,8 @@ mod tests {
         }
     }
 
-    /// Each matcher is listed with the first character of every phrase it
-    /// tries (a matcher skipped for a character would have missed a phrase).
+    /// Each matcher is tried at the first character of every phrase it has,
+    /// and the matchers' first characters are those of the phrase pairs.
     #[test]
     fn matchers_know_their_first_characters() {
         let first = |p: &str| p.chars().next().unwrap();
@@ -935,17 +988,17 @@ mod tests {
         ];
         for (k, list) in phrases.iter().enumerate() {
             for p in list {
+                assert_eq!(first_char(p), first(p), "{p}");
                 assert!(matchers_for(first(p)) & (1 << k) != 0, "matcher {k}: {p}");
             }
         }
-        // And no matcher is tried for a character none of its phrases starts with.
-        for c in (0..0x3_0000).filter_map(char::from_u32) {
-            for (k, list) in phrases.iter().enumerate() {
-                if matchers_for(c) & (1 << k) != 0 {
-                    assert!(list.iter().any(|p| first(p) == c), "matcher {k}: no phrase starts with {c}");
-                }
-            }
-        }
+        let (firsts, n) = MATCHER_FIRSTS;
+        let mut ours: Vec<char> = firsts[..n].iter().map(|&(c, _)| c).collect();
+        let mut pairs: Vec<char> = PHRASE_PAIRS.iter().map(|&(c, _)| c).collect();
+        ours.sort_unstable();
+        pairs.sort_unstable();
+        assert_eq!(ours, pairs);
+        assert_eq!(matchers_for('的'), 0);
     }
 
     /// The two-character filter lets every phrase a matcher looks for through.
