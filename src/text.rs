@@ -56,6 +56,11 @@ pub fn squash_into(s: &str, out: &mut String) {
         }
         let i_end = i.min(b.len());
         out.push_str(&s[run..i_end]);
+        if b.get(i_end) == Some(&b' ') {
+            // Whitespace is dropped; a run of spaces at once.
+            i = skip_spaces(b, i_end + 1);
+            continue;
+        }
         let Some(c) = s.get(i_end..).and_then(|r| r.chars().next()) else { break };
         i = i_end + c.len_utf8();
         let f = fold_char(c);
@@ -117,11 +122,18 @@ pub fn trim(s: &str) -> &str {
         return s;
     }
     // Padding is mostly ASCII (spaces of `pdftotext -layout`, tabs): dropped
-    // a byte at a time, where `str::trim` decodes and looks up each character.
+    // without decoding (runs of spaces eight bytes at a time), where
+    // `str::trim` decodes and looks up each character.
     // What is left is trimmed by `str::trim`, which removes the same whitespace.
-    let lead = b.iter().take_while(|&&c| is_ascii_space(c)).count();
-    let trail = b[lead..].iter().rev().take_while(|&&c| is_ascii_space(c)).count();
-    s[lead..s.len() - trail].trim()
+    let mut lead = 0;
+    while lead < b.len() && is_ascii_space(b[lead]) {
+        lead = skip_spaces(b, lead + 1);
+    }
+    let mut end = b.len();
+    while end > lead && is_ascii_space(b[end - 1]) {
+        end = skip_spaces_back(b, end - 1).max(lead);
+    }
+    s[lead..end].trim()
 }
 
 /// Splits `s` at every `sep` like [`str::split`], for an ASCII separator
@@ -176,6 +188,46 @@ pub(crate) mod swar {
     }
 }
 
+/// Index of the first byte at or after `i` that is not an ASCII space,
+/// eight bytes at a time: the padding of `pdftotext -layout` runs to a
+/// hundred spaces before a cell.
+#[inline]
+pub(crate) fn skip_spaces(b: &[u8], mut i: usize) -> usize {
+    // Most runs are one space long (between words of flattened text).
+    if b.get(i) != Some(&b' ') {
+        return i;
+    }
+    while let Some(chunk) = b.get(i..i + 8) {
+        let other = swar::load(chunk) ^ (swar::ONES * u64::from(b' '));
+        if other != 0 {
+            return i + swar::first(other);
+        }
+        i += 8;
+    }
+    while b.get(i) == Some(&b' ') {
+        i += 1;
+    }
+    i
+}
+
+/// Where the run of ASCII spaces that ends at `end` begins, eight bytes at a
+/// time (the other end of [`skip_spaces`]).
+#[inline]
+pub(crate) fn skip_spaces_back(b: &[u8], mut end: usize) -> usize {
+    while end >= 8 {
+        let other = swar::load(&b[end - 8..end]) ^ (swar::ONES * u64::from(b' '));
+        if other != 0 {
+            // The last byte that is not a space, from the top.
+            return end - (other.leading_zeros() as usize / 8);
+        }
+        end -= 8;
+    }
+    while end > 0 && b[end - 1] == b' ' {
+        end -= 1;
+    }
+    end
+}
+
 /// Index of the first `needle` in `hay`, eight bytes at a time: no call
 /// and no setup, which is what the short fields of a table row want.
 #[inline]
@@ -203,6 +255,8 @@ pub fn words(s: &str) -> impl Iterator<Item = &str> {
         // Whitespace: the ASCII kinds told at once, C2/E1-E3 characters decoded.
         while i < b.len() {
             let w = match b[i] {
+                // A run of spaces (`pdftotext -layout` padding) at once.
+                b' ' if b.get(i + 1) == Some(&b' ') => skip_spaces(b, i + 2) - i,
                 b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => 1,
                 0xc2 | 0xe1 | 0xe2 | 0xe3 => ws_len(s, i),
                 _ => 0,
@@ -635,11 +689,13 @@ mod tests {
         }
     }
 
+    /// What [`squash`] must give: each char folded, whitespace dropped.
+    fn squash_by_chars(s: &str) -> String {
+        s.chars().map(fold_char).filter(|f| !f.is_whitespace() && *f != '\u{feff}').collect()
+    }
+
     #[test]
     fn squash_matches_a_char_by_char_fold() {
-        let reference = |s: &str| -> String {
-            s.chars().map(fold_char).filter(|f| !f.is_whitespace() && *f != '\u{feff}').collect()
-        };
         for s in [
             "",
             "abc",
@@ -651,7 +707,34 @@ mod tests {
             "—— -3-",
             "\t\r\n",
         ] {
-            assert_eq!(squash(s), reference(s), "{s:?}");
+            assert_eq!(squash(s), squash_by_chars(s), "{s:?}");
+        }
+    }
+
+    /// The space-run skips (eight bytes at a time) agree with byte loops, and
+    /// the walkers that use them with std, over text padded as `pdftotext
+    /// -layout` pads it: runs of 0 to 40 spaces between words.
+    #[test]
+    fn space_runs_are_skipped_like_a_byte_loop() {
+        let mut next = xorshift(0x5eed_5eed);
+        let pieces = ["规章", "3", "（一）", "\t", "\u{3000}", "é", "a b", "\r", "-"];
+        for _ in 0..5000 {
+            let mut s = String::new();
+            for _ in 0..next() % 8 {
+                s.extend(std::iter::repeat_n(' ', (next() % 41) as usize));
+                s.push_str(pieces[(next() % pieces.len() as u64) as usize]);
+            }
+            s.extend(std::iter::repeat_n(' ', (next() % 41) as usize));
+            let b = s.as_bytes();
+            for i in 0..=b.len() {
+                let forward = i + b[i..].iter().take_while(|&&c| c == b' ').count();
+                assert_eq!(skip_spaces(b, i), forward, "{s:?} from {i}");
+                let back = i - b[..i].iter().rev().take_while(|&&c| c == b' ').count();
+                assert_eq!(skip_spaces_back(b, i), back, "{s:?} back from {i}");
+            }
+            assert_eq!(trim(&s), s.trim(), "{s:?}");
+            assert_eq!(squash(&s), squash_by_chars(&s), "{s:?}");
+            assert_eq!(words(&s).collect::<Vec<_>>(), s.split_whitespace().collect::<Vec<_>>(), "{s:?}");
         }
     }
 

@@ -81,7 +81,9 @@ fn find_with(lines: &[Line<'_>], alt_numbering: bool) -> Vec<Heading> {
             continue;
         }
         // Cheap test next: a heading starts with a numeral or a bracket (after spaces, # or *).
-        let first = line.text.trim_start_matches(|c: char| c.is_whitespace() || c == '#' || c == '*').chars().next();
+        // (The spaces of `pdftotext -layout` padding skipped first, eight at a time.)
+        let unpadded = &line.text[crate::text::skip_spaces(b, 0)..];
+        let first = unpadded.trim_start_matches(|c: char| c.is_whitespace() || c == '#' || c == '*').chars().next();
         let plausible = if alt_numbering {
             first.is_some_and(|c| matches!(c, '(' | '（' | '1'..='6' | '１'..='６'))
         } else {
