@@ -11,7 +11,7 @@ use crate::span::Span;
 use crate::text::{ColumnCursor, Line, find_byte, is_blank_marker, is_blankish, split_ascii, trim, words};
 use crate::value::{Cell, Number, Value};
 
-use super::markers::is_page_number;
+use super::markers::{PdfSigns, is_page_number};
 
 /// One token of a table region.
 #[derive(Clone, Copy, Debug)]
@@ -61,7 +61,7 @@ const SNIFF_PLAIN_LINES: usize = 60;
 const SNIFF_LINES: usize = 200;
 
 /// Guesses the layout of a table region from its lines.
-pub(crate) fn sniff_layout(lines: &[Line<'_>], pdf_document: bool) -> Layout {
+pub(crate) fn sniff_layout(lines: &[Line<'_>], pdf: &PdfSigns<'_, '_>) -> Layout {
     let mut pipes = 0;
     let mut tab_rows = 0;
     let mut wide_gaps = 0;
@@ -132,7 +132,7 @@ pub(crate) fn sniff_layout(lines: &[Line<'_>], pdf_document: bool) -> Layout {
         Layout::TabSeparated
     } else if wide_gaps >= 1 && wide_gaps >= inline_numbers {
         Layout::PdfLayout
-    } else if inline_numbers >= 1 || pdf_document {
+    } else if inline_numbers >= 1 || pdf.any() {
         // One cell per line never has two values on a line.
         Layout::PdfFlat
     } else {

@@ -10,6 +10,8 @@ use nom::{
     multi::many1,
 };
 
+use crate::text::Line;
+
 fn is_space(c: char) -> bool {
     c.is_whitespace() || c == '\u{3000}'
 }
@@ -45,6 +47,28 @@ pub(crate) fn is_page_number(line: &str) -> bool {
     );
     // A page number line is short.
     may_open && line.len() <= 64 && page_number_opened(line)
+}
+
+/// Whether the document is PDF text: a page break or a page-number line
+/// anywhere in it. Worked out on first use: only a table region that shows
+/// no other layout asks (see [`super::cells::sniff_layout`]), so text that
+/// is tab-separated, markdown or flattened with values beside their labels
+/// is not searched line by line for it.
+pub(crate) struct PdfSigns<'s, 'a> {
+    lines: &'s [Line<'a>],
+    found: std::cell::OnceCell<bool>,
+}
+
+impl<'s, 'a> PdfSigns<'s, 'a> {
+    /// The signs in `lines`, the lines of the whole document.
+    pub(crate) fn new(lines: &'s [Line<'a>]) -> Self {
+        PdfSigns { lines, found: std::cell::OnceCell::new() }
+    }
+
+    /// True when the document has a page break or a page-number line.
+    pub(crate) fn any(&self) -> bool {
+        *self.found.get_or_init(|| self.lines.iter().any(|l| l.page_break || is_page_number(l.text)))
+    }
 }
 
 /// [`is_page_number`] for a short line that opens like one.

@@ -81,7 +81,7 @@ fn read_report<'a>(src: &'a str, encoding: Encoding, scratch: &mut Scratch<'a>) 
     lines_into(src, lines);
     let lines: &[Line<'a>] = lines;
     let mut diags: Vec<Diagnostic> = Vec::new();
-    let pdf_document = lines.iter().any(|l| l.page_break || markers::is_page_number(l.text));
+    let pdf = markers::PdfSigns::new(lines);
     let headings = sections::find_headings(lines);
 
     // Section bodies.
@@ -155,9 +155,9 @@ fn read_report<'a>(src: &'a str, encoding: Encoding, scratch: &mut Scratch<'a>) 
             t
         }
     };
-    report.table2 = t2::read(r2, report.template, pdf_document, &mut diags, (events, t2_items));
-    report.table3 = t3::read(r3, pdf_document, &mut diags, (events, t3_items));
-    report.table4 = t4::read(r4, pdf_document, &mut diags, events);
+    report.table2 = t2::read(r2, report.template, &pdf, &mut diags, (events, t2_items));
+    report.table3 = t3::read(r3, &pdf, &mut diags, (events, t3_items));
+    report.table4 = t4::read(r4, &pdf, &mut diags, events);
     for (present, name) in [
         (report.table2.is_some(), "table 2 (主动公开政府信息情况)"),
         (report.table3.is_some(), "table 3 (收到和处理政府信息公开申请情况)"),

@@ -80,6 +80,13 @@ fn find_with(lines: &[Line<'_>], alt_numbering: bool) -> Vec<Heading> {
         if !plausible_lead {
             continue;
         }
+        // A line opening with a numeral no later than the last heading's is a
+        // table row (三、…, then 一、本年新收…): `section_numeral` would read that
+        // numeral (a numeral of several characters starting so is no section's),
+        // and the order test below would drop the line, so it is not parsed.
+        if !alt_numbering && NUMERAL_HEADS.iter().position(|&h| h == head).is_some_and(|k| k < usize::from(last)) {
+            continue;
+        }
         // Cheap test next: a heading starts with a numeral or a bracket (after spaces, # or *).
         // (The spaces of `pdftotext -layout` padding skipped first, eight at a time.)
         let unpadded = &line.text[crate::text::skip_spaces(b, 0)..];

@@ -8,6 +8,7 @@ use crate::value::Cell;
 
 use super::cells::{Event, Tok, sniff_layout, tokenize};
 use super::labels::{T2Text, classify_t2_raw};
+use super::markers::PdfSigns;
 use super::rows::{Item, anchored, realign_short_rows, report_problems, sequential};
 
 /// The measures (columns) of an item's row in a template, in printed order.
@@ -71,12 +72,12 @@ pub(crate) fn sniff_template(lines: &[Line<'_>]) -> Option<Template> {
 pub(crate) fn read<'a>(
     lines: &[Line<'a>],
     template: Template,
-    pdf_document: bool,
+    pdf: &PdfSigns<'_, 'a>,
     diags: &mut Vec<Diagnostic>,
     scratch: (&mut Vec<Event<'a>>, &mut Vec<Item<T2Item>>),
 ) -> Option<Table2> {
     let (events, items_out) = scratch;
-    let layout = sniff_layout(lines, pdf_document);
+    let layout = sniff_layout(lines, pdf);
     tokenize(lines, layout, diags, events);
     let mut table = Table2 { layout: Some(layout), ..Table2::default() };
     items_out.clear();

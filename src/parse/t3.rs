@@ -8,6 +8,7 @@ use crate::value::Value;
 
 use super::cells::{Event, Tok, sniff_layout, tokenize};
 use super::labels::{T3Text, classify_t3_raw};
+use super::markers::PdfSigns;
 use super::rows::{Item, Transposed, anchored, realign_short_rows, report_problems, sequential};
 
 /// How many unrecognised fragments may be joined to find a wrapped label.
@@ -16,12 +17,12 @@ const MAX_WRAP: usize = 3;
 /// Reads table 3 from the lines of its region.
 pub(crate) fn read<'a>(
     lines: &[Line<'a>],
-    pdf_document: bool,
+    pdf: &PdfSigns<'_, 'a>,
     diags: &mut Vec<Diagnostic>,
     scratch: (&mut Vec<Event<'a>>, &mut Vec<Item<T3Row>>),
 ) -> Option<Table3> {
     let (events, items) = scratch;
-    let layout = sniff_layout(lines, pdf_document);
+    let layout = sniff_layout(lines, pdf);
     tokenize(lines, layout, diags, events);
     let mut table = Table3::empty();
     table.layout = Some(layout);

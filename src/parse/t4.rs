@@ -7,16 +7,17 @@ use crate::text::{Line, squashed};
 use crate::value::{Cell, Value};
 
 use super::cells::{Event, Tok, sniff_layout, tokenize};
+use super::markers::PdfSigns;
 use super::rows::{Slot, best_columns, display_center, resolve_slots, slot_cell};
 
 /// Reads table 4 from the lines of its region.
 pub(crate) fn read<'a>(
     lines: &[Line<'a>],
-    pdf_document: bool,
+    pdf: &PdfSigns<'_, 'a>,
     diags: &mut Vec<Diagnostic>,
     events: &mut Vec<Event<'a>>,
 ) -> Option<Table4> {
-    let layout = sniff_layout(lines, pdf_document);
+    let layout = sniff_layout(lines, pdf);
     tokenize(lines, layout, diags, events);
     let mut table = Table4 { layout: Some(layout), ..Table4::default() };
     let mut slots: Vec<Slot> = Vec::with_capacity(24);
