@@ -181,6 +181,14 @@ pub(crate) mod swar {
         x.wrapping_sub(ONES) & !x & HIGHS
     }
 
+    /// The high bit set in exactly the bytes of `x` that are zero (no borrow
+    /// crosses bytes: each byte's low seven bits are added apart).
+    #[inline]
+    pub(crate) fn zero_bytes_exact(x: u64) -> u64 {
+        const LOWS: u64 = !HIGHS;
+        !(((x & LOWS).wrapping_add(LOWS)) | x) & HIGHS
+    }
+
     /// Index of the first byte of a word flagged by one of these masks.
     #[inline]
     pub(crate) fn first(mask: u64) -> usize {
@@ -491,12 +499,105 @@ pub(crate) fn lines_into<'a>(src: &'a str, out: &mut Vec<Line<'a>>) {
     out.clear();
     // Counting line feeds first (vectorised) sizes the vector once.
     out.reserve(memchr::memchr_iter(b'\n', src.as_bytes()).count() + 1);
+    if memchr::memchr(b'\r', src.as_bytes()).is_none() {
+        lf_lines_into(src, out);
+    } else {
+        any_lines_into(src, out);
+    }
+}
+
+/// [`lines_into`] for text without `\r` (almost all text): every line ends
+/// in `\n`. Sixteen bytes are probed at once and all the line feeds in them
+/// taken in order, where a search per line would start over for each line
+/// (one cell per line is six bytes a line); a probe without one means a long
+/// line, whose end `memchr` finds with wider vectors.
+fn lf_lines_into<'a>(src: &'a str, out: &mut Vec<Line<'a>>) {
+    let b = src.as_bytes();
+    let feeds = |chunk: &[u8]| swar::zero_bytes_exact(swar::load(chunk) ^ (swar::ONES * u64::from(b'\n')));
+    let mut form_feed = next_form_feed(b, 0);
+    let mut start = 0;
+    let mut number = 1u32;
+    let mut at = 0;
+    while let Some(probe) = b.get(at..at + 16) {
+        let (lo, hi) = (feeds(&probe[..8]), feeds(&probe[8..]));
+        if lo | hi == 0 {
+            let Some(n) = memchr::memchr(b'\n', &b[at + 16..]) else {
+                at = b.len();
+                break;
+            };
+            let end = at + 16 + n;
+            push_line(src, start, end, number, &mut form_feed, out);
+            start = end + 1;
+            number = number.saturating_add(1);
+            at = start;
+            continue;
+        }
+        for (base, mut mask) in [(at, lo), (at + 8, hi)] {
+            while mask != 0 {
+                let end = base + swar::first(mask);
+                push_line(src, start, end, number, &mut form_feed, out);
+                start = end + 1;
+                number = number.saturating_add(1);
+                mask &= mask - 1;
+            }
+        }
+        at += 16;
+    }
+    for (k, &c) in b[at.min(b.len())..].iter().enumerate() {
+        if c == b'\n' {
+            let end = at + k;
+            push_line(src, start, end, number, &mut form_feed, out);
+            start = end + 1;
+            number = number.saturating_add(1);
+        }
+    }
+    // The text after the last line feed is a line when it holds something
+    // (or when the text is empty: one empty line).
+    if start != b.len() || out.is_empty() {
+        push_line(src, start, b.len(), number, &mut form_feed, out);
+    }
+}
+
+/// Pushes the line `src[start..end]` numbered `number`. `form_feed` is where
+/// the next form feed is, at or after `start`; a line holding one is a page
+/// break, and its leading form feeds are removed.
+#[inline(always)]
+fn push_line<'a>(src: &'a str, start: usize, end: usize, number: u32, form_feed: &mut usize, out: &mut Vec<Line<'a>>) {
+    if *form_feed >= end {
+        out.push(Line { text: &src[start..end], start, number, page_break: false });
+    } else {
+        push_page_break_line(src, start, end, number, form_feed, out);
+    }
+}
+
+/// [`push_line`] for a line holding a form feed (a few lines of a PDF text).
+#[cold]
+#[inline(never)]
+fn push_page_break_line<'a>(
+    src: &'a str,
+    start: usize,
+    end: usize,
+    number: u32,
+    form_feed: &mut usize,
+    out: &mut Vec<Line<'a>>,
+) {
+    let stripped = src[start..end].trim_start_matches('\u{c}');
+    out.push(Line { text: stripped, start: end - stripped.len(), number, page_break: true });
+    *form_feed = next_form_feed(src.as_bytes(), end);
+}
+
+/// Where the next form feed at or after `from` is (past the end when there is none).
+fn next_form_feed(b: &[u8], from: usize) -> usize {
+    memchr::memchr(b'\x0c', &b[from..]).map_or(usize::MAX, |n| from + n)
+}
+
+/// [`lines_into`] for text with `\r`: `\r\n` and a lone `\r` end lines too.
+fn any_lines_into<'a>(src: &'a str, out: &mut Vec<Line<'a>>) {
     let bytes = src.as_bytes();
     // Where the next form feed is (past the end when there is none): a line
     // holds one when it lies before the line's end, so each line is not
     // searched for one.
-    let next_form_feed = |from: usize| memchr::memchr(b'\x0c', &bytes[from..]).map_or(usize::MAX, |n| from + n);
-    let mut form_feed = next_form_feed(0);
+    let mut form_feed = next_form_feed(bytes, 0);
     let mut start = 0;
     let mut number = 1u32;
     loop {
@@ -513,7 +614,7 @@ pub(crate) fn lines_into<'a>(src: &'a str, out: &mut Vec<Line<'a>>) {
         // A form feed in the middle of a line splits nothing but is still a break.
         if form_feed < i {
             page_break = true;
-            form_feed = next_form_feed(i);
+            form_feed = next_form_feed(bytes, i);
         }
         if end.is_some() || start != i || out.is_empty() || page_break {
             out.push(Line { text, start: text_start, number, page_break });
@@ -621,12 +722,32 @@ mod tests {
     fn lines_agree_with_a_search_per_line() {
         let mut next = xorshift(0x2545_f491_4f6c_dd1d);
         let pieces = ["\n", "\r", "\r\n", "\u{c}", "a", "规章", " ", "\t0", "0123456789abcdefghijklmnopqrstuvwxyz"];
-        for _ in 0..3000 {
-            let n = (next() % 24) as usize;
+        // Text without `\r` takes another splitter: line feeds of eight bytes at a time.
+        let lf_pieces =
+            ["\n", "\n\n", "\u{c}", "a", "规章", " ", "\t0", "\u{b}", "\u{1}", "0123456789abcdefghijklmnopqrstuvwxyz"];
+        for k in 0..6000 {
+            let pieces: &[&str] = if k % 2 == 0 { &pieces } else { &lf_pieces };
+            let n = (next() % 40) as usize;
             let src: String = (0..n).map(|_| pieces[(next() % pieces.len() as u64) as usize]).collect();
             let got: Vec<_> =
                 lines(&src).iter().map(|l| (l.text.to_owned(), l.start, l.number, l.page_break)).collect();
             assert_eq!(got, lines_by_search(&src), "{src:?}");
+        }
+    }
+
+    #[test]
+    fn zero_bytes_exact_flags_exactly_the_zero_bytes() {
+        let mut next = xorshift(0x9e37_79b9_7f4a_7c15);
+        for _ in 0..20_000 {
+            // Mostly small bytes, where a borrow would cross into the next byte.
+            let bytes: [u8; 8] = std::array::from_fn(|_| match next() % 4 {
+                0 => 0,
+                1 => 1,
+                2 => 0x80,
+                _ => next() as u8,
+            });
+            let want = bytes.iter().enumerate().fold(0u64, |m, (k, &c)| if c == 0 { m | 0x80 << (8 * k) } else { m });
+            assert_eq!(swar::zero_bytes_exact(u64::from_le_bytes(bytes)), want, "{bytes:?}");
         }
     }
 
