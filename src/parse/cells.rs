@@ -203,28 +203,37 @@ pub(crate) fn tokenize<'a>(lines: &[Line<'a>], layout: Layout, diags: &mut Vec<D
     // with extra empty lines; find out whether this region is spaced so.
     let double_spaced = layout == Layout::CellPerLine && is_double_spaced(lines);
     let mut empty_run = 0usize;
+    // k empty lines between two cells of a double-spaced region hold (k - 1) / 2 empty cells.
+    let blanks_before = |empty_run: usize, line: &Line<'a>, idx: usize, out: &mut Vec<Event<'a>>| {
+        if double_spaced && empty_run >= 3 {
+            for _ in 0..(empty_run - 1) / 2 {
+                out.push(Event { tok: Tok::value(Value::Blank, line.span_at(0, 0)), line_idx: idx });
+            }
+        }
+    };
     for (idx, line) in lines.iter().enumerate() {
         let text = line.text;
-        // Trimmed once: the tests below look at the line's first character.
-        let trimmed = trim(text);
-        let blank = trimmed.is_empty() || is_blankish(trimmed);
-        if text.is_empty() || (layout != Layout::CellPerLine && blank) {
+        if text.is_empty() {
             empty_run += 1;
             continue;
         }
-        if double_spaced && empty_run >= 3 {
-            // k empty lines between two cells hold (k - 1) / 2 empty cells.
-            for _ in 0..(empty_run - 1) / 2 {
-                let span = line.span_at(0, 0);
-                out.push(Event { tok: Tok::value(Value::Blank, span), line_idx: idx });
-            }
-        }
-        empty_run = 0;
-        // Fast path: a plain count alone on its line (one cell per line, PDF text).
+        // Fast path: a plain count alone on its line (one cell per line, PDF
+        // text), told before trimming: digits are neither blank nor padded.
         if let Some(number) = Number::plain_count(text.as_bytes()) {
+            blanks_before(empty_run, line, idx, out);
+            empty_run = 0;
             out.push(Event { tok: Tok::value(Value::Number { number }, line.span()), line_idx: idx });
             continue;
         }
+        // Trimmed once: the tests below look at the line's first character.
+        let trimmed = trim(text);
+        let blank = trimmed.is_empty() || is_blankish(trimmed);
+        if layout != Layout::CellPerLine && blank {
+            empty_run += 1;
+            continue;
+        }
+        blanks_before(empty_run, line, idx, out);
+        empty_run = 0;
         if is_page_number(trimmed) {
             diags.push(Diagnostic::at(
                 DiagnosticCode::PageBreak,
