@@ -103,18 +103,7 @@ pub(crate) fn sniff_layout(lines: &[Line<'_>], pdf: &PdfSigns<'_, '_>) -> Layout
         if find_byte(t.as_bytes(), b' ').is_none() && !has_ideographic_space(t.as_bytes()) {
             continue;
         }
-        // Enough to tell: a number and another word (stop reading the line there).
-        let (mut numbers, mut count) = (0, 0);
-        for w in words(t) {
-            count += 1;
-            if Number::parse_cell(w).is_some() {
-                numbers += 1;
-            }
-            if numbers >= 1 && count >= 2 {
-                break;
-            }
-        }
-        if numbers >= 1 && count >= 2 {
+        if has_number_among_words(t) {
             if t.contains("  ") {
                 wide_gaps += 1;
             } else {
@@ -138,6 +127,30 @@ pub(crate) fn sniff_layout(lines: &[Line<'_>], pdf: &PdfSigns<'_, '_>) -> Layout
     } else {
         Layout::CellPerLine
     }
+}
+
+/// Whether the trimmed line `t`, which has a space inside, holds a number
+/// and another word. A row's values come last, so its last word, after the
+/// last ASCII space, is tried first: a number there has a word before it (`t`
+/// is trimmed). Otherwise the words are read from the start until a number
+/// and another word are seen.
+fn has_number_among_words(t: &str) -> bool {
+    if let Some(p) = memchr::memrchr(b' ', t.as_bytes())
+        && Number::parse_cell(&t[p + 1..]).is_some()
+    {
+        return true;
+    }
+    let (mut numbers, mut count) = (0, 0);
+    for w in words(t) {
+        count += 1;
+        if Number::parse_cell(w).is_some() {
+            numbers += 1;
+        }
+        if numbers >= 1 && count >= 2 {
+            return true;
+        }
+    }
+    false
 }
 
 /// Whether `s` holds whitespace, as [`crate::text::ws_len`] tells it.
@@ -575,6 +588,32 @@ fn push_words<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The last-word shortcut of `has_number_among_words` answers as reading
+    /// the words from the start does.
+    #[test]
+    fn a_number_among_words_is_told_as_by_reading_every_word() {
+        let by_every_word = |t: &str| {
+            let ws: Vec<&str> = t.split_whitespace().collect();
+            ws.len() >= 2 && ws.iter().any(|w| Number::parse_cell(w).is_some())
+        };
+        let pieces =
+            ["5", "12", "1,234", "-3", "１２", "（一）", "予以公开", "无", "-", "a", " ", "  ", "\u{3000}", "\t"];
+        let mut next = crate::text::xorshift(0x5eed_1234_abcd_0001);
+        let mut tried = 0;
+        for _ in 0..20_000 {
+            let n = 1 + (next() % 7) as usize;
+            let s: String = (0..n).map(|_| pieces[(next() % pieces.len() as u64) as usize]).collect();
+            let t = crate::text::trim(&s);
+            // The sniffer asks only for trimmed lines with a space or U+3000 inside.
+            if !(t.contains(' ') || t.contains('\u{3000}')) {
+                continue;
+            }
+            tried += 1;
+            assert_eq!(has_number_among_words(t), by_every_word(t), "{t:?}");
+        }
+        assert!(tried > 5_000, "{tried}");
+    }
 
     /// The fields of a row tokenized one by one with the general rules
     /// (blank test, trimming, word splitting): what the one-pass reading of
