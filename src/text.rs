@@ -256,10 +256,25 @@ pub fn find_byte(hay: &[u8], needle: u8) -> Option<usize> {
 /// Splits on whitespace like [`str::split_whitespace`], walking bytes: CJK
 /// ideographs (lead bytes E4–E9) and ASCII are judged without decoding; only
 /// a lead byte that can start a whitespace character (C2, E1, E2, E3) is decoded.
-pub fn words(s: &str) -> impl Iterator<Item = &str> {
-    let b = s.as_bytes();
-    let mut i = 0;
-    std::iter::from_fn(move || {
+pub fn words(s: &str) -> Words<'_> {
+    Words { s, i: 0 }
+}
+
+/// The iterator of [`words`]: a type of its own, so that its `next` can be
+/// inlined into the tokenizer's loop (a closure iterator was called per word).
+#[derive(Clone, Debug)]
+pub struct Words<'a> {
+    s: &'a str,
+    i: usize,
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = &'a str;
+
+    #[inline]
+    fn next(&mut self) -> Option<&'a str> {
+        let (s, b) = (self.s, self.s.as_bytes());
+        let mut i = self.i;
         // Whitespace: the ASCII kinds told at once, C2/E1-E3 characters decoded.
         while i < b.len() {
             let w = match b[i] {
@@ -276,6 +291,7 @@ pub fn words(s: &str) -> impl Iterator<Item = &str> {
             i += w;
         }
         if i >= b.len() {
+            self.i = i;
             return None;
         }
         let start = i;
@@ -298,8 +314,9 @@ pub fn words(s: &str) -> impl Iterator<Item = &str> {
             }
         }
         let end = i.min(b.len());
+        self.i = end;
         Some(&s[start..end])
-    })
+    }
 }
 
 /// True for the ASCII bytes that are whitespace to `char::is_whitespace`
