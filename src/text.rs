@@ -106,6 +106,21 @@ fn needs_no_folding(s: &str) -> bool {
     true
 }
 
+/// Whether a text starting with byte `first` starts with no whitespace: a
+/// whitespace character starts with an ASCII space or control, C2, E1, E2 or E3.
+#[inline]
+fn starts_clean(first: u8) -> bool {
+    first.is_ascii_graphic() || (0xe4..=0xef).contains(&first) || (0xc3..=0xdf).contains(&first)
+}
+
+/// Whether a text ending with byte `last` ends with no whitespace: one ends
+/// with an ASCII space or control, or one of these continuation bytes.
+#[inline]
+fn ends_clean(last: u8) -> bool {
+    last.is_ascii_graphic()
+        || ((0x80..=0xbf).contains(&last) && !matches!(last, 0x80..=0x8a | 0x9f | 0xa0 | 0xa8 | 0xa9 | 0xaf))
+}
+
 /// [`str::trim`], answered from the end bytes when they cannot belong to
 /// whitespace (the usual case for cells and labels): `trim` decodes both end
 /// characters and looks them up in the Unicode tables.
@@ -113,12 +128,7 @@ fn needs_no_folding(s: &str) -> bool {
 pub fn trim(s: &str) -> &str {
     let b = s.as_bytes();
     let (Some(&first), Some(&last)) = (b.first(), b.last()) else { return s };
-    // A whitespace character starts with an ASCII space or control, C2, E1, E2 or E3.
-    let starts_clean = first.is_ascii_graphic() || (0xe4..=0xef).contains(&first) || (0xc3..=0xdf).contains(&first);
-    // ... and ends with an ASCII space or control, or one of these continuation bytes.
-    let ends_clean = last.is_ascii_graphic()
-        || ((0x80..=0xbf).contains(&last) && !matches!(last, 0x80..=0x8a | 0x9f | 0xa0 | 0xa8 | 0xa9 | 0xaf));
-    if starts_clean && ends_clean {
+    if starts_clean(first) && ends_clean(last) {
         return s;
     }
     // Padding is mostly ASCII (spaces of `pdftotext -layout`, tabs): dropped
@@ -133,7 +143,16 @@ pub fn trim(s: &str) -> &str {
     while end > lead && is_ascii_space(b[end - 1]) {
         end = skip_spaces_back(b, end - 1).max(lead);
     }
-    s[lead..end].trim()
+    // Most padded text is clean inside its padding (a cell after a tab): told
+    // from its ends again, without decoding.
+    let inner = &s[lead..end];
+    if let (Some(&first), Some(&last)) = (inner.as_bytes().first(), inner.as_bytes().last())
+        && starts_clean(first)
+        && ends_clean(last)
+    {
+        return inner;
+    }
+    inner.trim()
 }
 
 /// Splits `s` at every `sep` like [`str::split`], for an ASCII separator

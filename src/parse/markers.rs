@@ -74,6 +74,20 @@ impl<'s, 'a> PdfSigns<'s, 'a> {
 /// [`is_page_number`] for a short line that opens like one.
 #[inline(never)]
 fn page_number_opened(line: &str) -> bool {
+    // A line indented by tabs or spaces (a cell after a tab, `\t12`, `\t规章`)
+    // is told from the bytes after them: a page number goes on with more
+    // space, a dash or 第.
+    let b = line.as_bytes();
+    let lead = b.iter().take_while(|&&c| crate::text::is_ascii_space(c)).count();
+    let may_open = match &b[lead..] {
+        [b'-' | 0xc2 | 0xe1 | 0xe2 | 0xe3 | 0xef, ..] | [0xe7, 0xac, 0xac, ..] => true,
+        _ => false,
+    };
+    may_open && page_number_grammar(line)
+}
+
+/// Whether `line` is a page number by the grammar: `- 3 -`, `第 3 页 共 5 页`…
+fn page_number_grammar(line: &str) -> bool {
     // It starts with a dash or 第.
     let first = line.trim_start_matches(is_space).chars().next();
     if !first.is_some_and(|c| matches!(c, '-' | '—' | '–' | '－' | '―' | '‒' | '−' | '第')) {
@@ -208,6 +222,39 @@ mod tests {
         }
         for p in ["3", "-3", "第三章", "2023年", "3 -", "", "（一）", "。-3-", "管3页"] {
             assert!(!is_page_number(p), "{p}");
+        }
+    }
+
+    /// The shortcut for indented lines opening with an ASCII character
+    /// answers as the grammar does.
+    #[test]
+    fn page_number_shortcut_agrees_with_the_grammar() {
+        let pieces = [
+            " ",
+            "\t",
+            "\u{b}",
+            "\u{3000}",
+            "\u{a0}",
+            "-",
+            "—",
+            "－",
+            "3",
+            "12",
+            "第",
+            "页",
+            "共",
+            "/",
+            "a",
+            "（一）",
+            "申",
+            "规章",
+            "é",
+        ];
+        let mut next = crate::text::xorshift(0xfeed_beef_0042_0007);
+        for _ in 0..20_000 {
+            let n = (next() % 8) as usize;
+            let line: String = (0..n).map(|_| pieces[(next() % pieces.len() as u64) as usize]).collect();
+            assert_eq!(page_number_opened(&line), page_number_grammar(&line), "{line:?}");
         }
     }
 

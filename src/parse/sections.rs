@@ -87,16 +87,10 @@ fn find_with(lines: &[Line<'_>], alt_numbering: bool) -> Vec<Heading> {
         if !alt_numbering && NUMERAL_HEADS.iter().position(|&h| h == head).is_some_and(|k| k < usize::from(last)) {
             continue;
         }
-        // Cheap test next: a heading starts with a numeral or a bracket (after spaces, # or *).
-        // (The spaces of `pdftotext -layout` padding skipped first, eight at a time.)
-        let unpadded = &line.text[crate::text::skip_spaces(b, 0)..];
-        let first = unpadded.trim_start_matches(|c: char| c.is_whitespace() || c == '#' || c == '*').chars().next();
-        let plausible = if alt_numbering {
-            first.is_some_and(|c| matches!(c, '(' | '（' | '1'..='6' | '１'..='６'))
-        } else {
-            first.is_some_and(|c| matches!(c, '一' | '二' | '三' | '四' | '五' | '六'))
-        };
-        if !plausible {
+        // Cheap test next: a heading starts with a numeral or a bracket (after
+        // spaces, # or *), told from the bytes after the ASCII ones of those
+        // (the spaces of `pdftotext -layout` padding skipped eight at a time).
+        if !opens_section_numeral(&line.text[ascii_lead_len(b)..], alt_numbering) {
             continue;
         }
         let parsed = if alt_numbering { alt_section_numeral(line.text) } else { section_numeral(line.text) };
@@ -118,6 +112,41 @@ fn find_with(lines: &[Line<'_>], alt_numbering: bool) -> Vec<Heading> {
         }
     }
     out
+}
+
+/// How many bytes of ASCII whitespace, # and * open the line `b` (runs of
+/// spaces, the padding of `pdftotext -layout`, skipped eight at a time).
+fn ascii_lead_len(b: &[u8]) -> usize {
+    let mut i = crate::text::skip_spaces(b, 0);
+    while b.get(i).is_some_and(|&c| crate::text::is_ascii_space(c) || c == b'#' || c == b'*') {
+        i = crate::text::skip_spaces(b, i + 1);
+    }
+    i
+}
+
+/// Whether `rest` (a line after its ASCII spaces, # and *) opens with what
+/// a heading's number opens with: 一…六, or with `alt_numbering` a bracket or
+/// a digit 1…6 (ASCII or full-width). Told from the bytes, except after other
+/// whitespace (U+3000, NBSP…), which is skipped first.
+fn opens_section_numeral(rest: &str, alt_numbering: bool) -> bool {
+    let b = rest.as_bytes();
+    if let Some(0xc2 | 0xe1 | 0xe2 | 0xe3) = b.first() {
+        let first = rest.trim_start_matches(|c: char| c.is_whitespace() || c == '#' || c == '*').chars().next();
+        return if alt_numbering {
+            first.is_some_and(|c| matches!(c, '(' | '（' | '1'..='6' | '１'..='６'))
+        } else {
+            first.is_some_and(|c| matches!(c, '一' | '二' | '三' | '四' | '五' | '六'))
+        };
+    }
+    if alt_numbering {
+        // ( or 1…6, （ (EF BC 88) or １…６ (EF BC 91…96).
+        matches!(b, [b'(' | b'1'..=b'6', ..] | [0xef, 0xbc, 0x88 | 0x91..=0x96, ..])
+    } else {
+        match b {
+            [x, y, z, ..] => NUMERAL_HEADS.contains(&u32::from_le_bytes([*x, *y, *z, 0])),
+            _ => false,
+        }
+    }
 }
 
 /// The text of lines `[from, to)` of the source, verbatim, without leading
@@ -171,6 +200,33 @@ pub(crate) fn subsections(src: &str, lines: &[Line<'_>], from: usize, to: usize)
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The byte test answers as skipping whitespace, # and * by characters
+    /// and looking at the first character left.
+    #[test]
+    fn numeral_opening_is_told_as_by_characters() {
+        let by_chars = |line: &str, alt: bool| {
+            let first = line.trim_start_matches(|c: char| c.is_whitespace() || c == '#' || c == '*').chars().next();
+            if alt {
+                first.is_some_and(|c| matches!(c, '(' | '（' | '1'..='6' | '１'..='６'))
+            } else {
+                first.is_some_and(|c| matches!(c, '一' | '二' | '三' | '四' | '五' | '六'))
+            }
+        };
+        let pieces = [
+            " ", "  ", "\t", "#", "*", "\u{3000}", "\u{a0}", "一", "六", "七", "十", "(", "（", "1", "6", "7", "１",
+            "６", "７", "、", "规章", "a", "）",
+        ];
+        let mut next = crate::text::xorshift(0x0123_4567_89ab_cdef);
+        for _ in 0..20_000 {
+            let n = (next() % 6) as usize;
+            let line: String = (0..n).map(|_| pieces[(next() % pieces.len() as u64) as usize]).collect();
+            let i = ascii_lead_len(line.as_bytes());
+            for alt in [false, true] {
+                assert_eq!(opens_section_numeral(&line[i..], alt), by_chars(&line, alt), "{line:?} {alt}");
+            }
+        }
+    }
 
     #[test]
     fn numeral_heads_are_the_numerals_bytes() {
