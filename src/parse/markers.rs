@@ -79,10 +79,7 @@ fn page_number_opened(line: &str) -> bool {
     // space, a dash or 第.
     let b = line.as_bytes();
     let lead = b.iter().take_while(|&&c| crate::text::is_ascii_space(c)).count();
-    let may_open = match &b[lead..] {
-        [b'-' | 0xc2 | 0xe1 | 0xe2 | 0xe3 | 0xef, ..] | [0xe7, 0xac, 0xac, ..] => true,
-        _ => false,
-    };
+    let may_open = matches!(&b[lead..], [b'-' | 0xc2 | 0xe1 | 0xe2 | 0xe3 | 0xef, ..] | [0xe7, 0xac, 0xac, ..]);
     may_open && page_number_grammar(line)
 }
 
