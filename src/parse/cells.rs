@@ -153,6 +153,16 @@ fn has_number_among_words(t: &str) -> bool {
     false
 }
 
+/// Whether `text` is one word, `trimmed` (text's trimmed slice), with only
+/// ASCII whitespace around it: a row of one filled field, whose empty
+/// fields [`finish_row`] drops, so its only token is the word's.
+fn is_indented_word(text: &str, trimmed: &str) -> bool {
+    let start = (trimmed.as_ptr() as usize).saturating_sub(text.as_ptr() as usize);
+    let b = text.as_bytes();
+    let around = b[..start].iter().chain(&b[start + trimmed.len()..]);
+    around.into_iter().all(|&c| crate::text::is_ascii_space(c)) && !has_inner_space(trimmed)
+}
+
 /// Whether `s` holds whitespace, as [`crate::text::ws_len`] tells it.
 /// Ideographs (lead bytes E4-E9), most of a label, are stepped over whole.
 fn has_inner_space(s: &str) -> bool {
@@ -264,7 +274,14 @@ pub(crate) fn tokenize<'a>(lines: &[Line<'a>], layout: Layout, diags: &mut Vec<D
         if trimmed.starts_with('|') {
             tokenize_markdown(line, idx, &mut cur, out);
         } else if find_byte(text.as_bytes(), b'\t').is_some() {
-            tokenize_tabbed(line, idx, &mut cur, out);
+            if is_indented_word(text, trimmed) {
+                // One cell after a tab (`\t12`, `\t规章`: cells copied one per
+                // line with their indentation): what the row reading would
+                // make of it, without splitting fields.
+                push_word(line, trimmed, idx, &mut cur, out);
+            } else {
+                tokenize_tabbed(line, idx, &mut cur, out);
+            }
         } else if let Some(rest) = trimmed.strip_prefix('#') {
             push_words(line, rest.trim_start_matches('#'), idx, false, &mut cur, out);
         } else if layout == Layout::CellPerLine && !has_inner_space(trimmed) {
@@ -588,6 +605,44 @@ fn push_words<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A word indented by tabs is tokenized as the row reading tokenizes it.
+    #[test]
+    fn an_indented_word_is_read_as_a_row_of_one_field() {
+        let pads = ["", "\t", "\t\t", " ", "\t ", " \t", "\u{b}\t", "\t\r"];
+        let words =
+            ["12", "0", "（一）予以公开", "规章", "-", "无", "／", "1,234", "１２", "a\u{1}b", "—", "\u{feff}7"];
+        let mut next = crate::text::xorshift(0xabad_cafe_0000_0003);
+        let mut tried = 0;
+        for _ in 0..4_000 {
+            let pick = |k: u64, n: usize| (k % n as u64) as usize;
+            let text = format!(
+                "{}{}{}",
+                pads[pick(next(), pads.len())],
+                words[pick(next(), words.len())],
+                pads[pick(next(), pads.len())]
+            );
+            if !text.contains('\t') {
+                continue;
+            }
+            tried += 1;
+            let line = Line { text: &text, start: 40, number: 3, page_break: false };
+            let trimmed = trim(&text);
+            assert!(is_indented_word(&text, trimmed), "{text:?}");
+            let (mut fast, mut rows) = (Vec::new(), Vec::new());
+            for layout in [Layout::TabSeparated, Layout::CellPerLine, Layout::PdfFlat] {
+                tokenize(std::slice::from_ref(&line), layout, &mut Vec::new(), &mut fast);
+                tokenize_fields(&line, &text, b'\t', 0, &mut ColumnCursor::default(), &mut rows);
+                assert_eq!(format!("{fast:?}"), format!("{rows:?}"), "{text:?} {layout:?}");
+                rows.clear();
+            }
+        }
+        assert!(tried > 2_000, "{tried}");
+        // Not one word: two words, or text between tabs.
+        for text in ["\t12 13", "\t规章\t0", "\t规\u{3000}章"] {
+            assert!(!is_indented_word(text, trim(text)), "{text:?}");
+        }
+    }
 
     /// The last-word shortcut of `has_number_among_words` answers as reading
     /// the words from the start does.
