@@ -550,9 +550,7 @@ pub(crate) fn lines_into<'a>(src: &'a str, out: &mut Vec<Line<'a>>) {
 fn lf_lines_into<'a>(src: &'a str, out: &mut Vec<Line<'a>>) {
     let b = src.as_bytes();
     let feeds = |chunk: &[u8]| swar::zero_bytes_exact(swar::load(chunk) ^ (swar::ONES * u64::from(b'\n')));
-    let mut form_feed = next_form_feed(b, 0);
-    let mut start = 0;
-    let mut number = 1u32;
+    let mut next = NextLine { start: 0, number: 1, form_feed: next_form_feed(b, 0) };
     let mut at = 0;
     while let Some(probe) = b.get(at..at + 16) {
         let (lo, hi) = (feeds(&probe[..8]), feeds(&probe[8..]));
@@ -561,19 +559,13 @@ fn lf_lines_into<'a>(src: &'a str, out: &mut Vec<Line<'a>>) {
                 at = b.len();
                 break;
             };
-            let end = at + 16 + n;
-            push_line(src, start, end, number, &mut form_feed, out);
-            start = end + 1;
-            number = number.saturating_add(1);
-            at = start;
+            next.push(src, at + 16 + n, out);
+            at = next.start;
             continue;
         }
         for (base, mut mask) in [(at, lo), (at + 8, hi)] {
             while mask != 0 {
-                let end = base + swar::first(mask);
-                push_line(src, start, end, number, &mut form_feed, out);
-                start = end + 1;
-                number = number.saturating_add(1);
+                next.push(src, base + swar::first(mask), out);
                 mask &= mask - 1;
             }
         }
@@ -581,32 +573,42 @@ fn lf_lines_into<'a>(src: &'a str, out: &mut Vec<Line<'a>>) {
     }
     for (k, &c) in b[at.min(b.len())..].iter().enumerate() {
         if c == b'\n' {
-            let end = at + k;
-            push_line(src, start, end, number, &mut form_feed, out);
-            start = end + 1;
-            number = number.saturating_add(1);
+            next.push(src, at + k, out);
         }
     }
     // The text after the last line feed is a line when it holds something
     // (or when the text is empty: one empty line).
-    if start != b.len() || out.is_empty() {
-        push_line(src, start, b.len(), number, &mut form_feed, out);
+    if next.start != b.len() || out.is_empty() {
+        next.push(src, b.len(), out);
     }
 }
 
-/// Pushes the line `src[start..end]` numbered `number`. `form_feed` is where
-/// the next form feed is, at or after `start`; a line holding one is a page
-/// break, and its leading form feeds are removed.
-#[inline(always)]
-fn push_line<'a>(src: &'a str, start: usize, end: usize, number: u32, form_feed: &mut usize, out: &mut Vec<Line<'a>>) {
-    if *form_feed >= end {
-        out.push(Line { text: &src[start..end], start, number, page_break: false });
-    } else {
-        push_page_break_line(src, start, end, number, form_feed, out);
+/// Where the next line starts, its number, and where the next form feed is
+/// (at or after `start`; past the end when there is none).
+struct NextLine {
+    start: usize,
+    number: u32,
+    form_feed: usize,
+}
+
+impl NextLine {
+    /// Pushes the line that ends at `end` (a line feed, or the end of the
+    /// text) and moves on past it. A line holding a form feed is a page
+    /// break, and its leading form feeds are removed.
+    #[inline(always)]
+    fn push<'a>(&mut self, src: &'a str, end: usize, out: &mut Vec<Line<'a>>) {
+        let (start, number) = (self.start, self.number);
+        if self.form_feed >= end {
+            out.push(Line { text: &src[start..end], start, number, page_break: false });
+        } else {
+            push_page_break_line(src, start, end, number, &mut self.form_feed, out);
+        }
+        self.start = end + 1;
+        self.number = number.saturating_add(1);
     }
 }
 
-/// [`push_line`] for a line holding a form feed (a few lines of a PDF text).
+/// [`NextLine::push`] for a line holding a form feed (a few lines of a PDF text).
 #[cold]
 #[inline(never)]
 fn push_page_break_line<'a>(
@@ -758,7 +760,7 @@ mod tests {
     fn lines_agree_with_a_search_per_line() {
         let mut next = xorshift(0x2545_f491_4f6c_dd1d);
         let pieces = ["\n", "\r", "\r\n", "\u{c}", "a", "规章", " ", "\t0", "0123456789abcdefghijklmnopqrstuvwxyz"];
-        // Text without `\r` takes another splitter: line feeds of eight bytes at a time.
+        // Text without `\r` takes another splitter: line feeds found sixteen bytes at a time.
         let lf_pieces =
             ["\n", "\n\n", "\u{c}", "a", "规章", " ", "\t0", "\u{b}", "\u{1}", "0123456789abcdefghijklmnopqrstuvwxyz"];
         for k in 0..6000 {
