@@ -132,11 +132,7 @@ fn opens_section_numeral(rest: &str, alt_numbering: bool) -> bool {
     let b = rest.as_bytes();
     if let Some(0xc2 | 0xe1 | 0xe2 | 0xe3) = b.first() {
         let first = rest.trim_start_matches(|c: char| c.is_whitespace() || c == '#' || c == '*').chars().next();
-        return if alt_numbering {
-            first.is_some_and(|c| matches!(c, '(' | '（' | '1'..='6' | '１'..='６'))
-        } else {
-            first.is_some_and(|c| matches!(c, '一' | '二' | '三' | '四' | '五' | '六'))
-        };
+        return first.is_some_and(|c| opens_numeral(c, alt_numbering));
     }
     if alt_numbering {
         // ( or 1…6, （ (EF BC 88) or １…６ (EF BC 91…96).
@@ -146,6 +142,16 @@ fn opens_section_numeral(rest: &str, alt_numbering: bool) -> bool {
             [x, y, z, ..] => NUMERAL_HEADS.contains(&u32::from_le_bytes([*x, *y, *z, 0])),
             _ => false,
         }
+    }
+}
+
+/// Whether a heading's number may open with `c`: 一…六, or with
+/// `alt_numbering` a bracket or a digit 1…6 (ASCII or full-width).
+fn opens_numeral(c: char, alt_numbering: bool) -> bool {
+    if alt_numbering {
+        matches!(c, '(' | '（' | '1'..='6' | '１'..='６')
+    } else {
+        matches!(c, '一' | '二' | '三' | '四' | '五' | '六')
     }
 }
 
@@ -207,11 +213,7 @@ mod tests {
     fn numeral_opening_is_told_as_by_characters() {
         let by_chars = |line: &str, alt: bool| {
             let first = line.trim_start_matches(|c: char| c.is_whitespace() || c == '#' || c == '*').chars().next();
-            if alt {
-                first.is_some_and(|c| matches!(c, '(' | '（' | '1'..='6' | '１'..='６'))
-            } else {
-                first.is_some_and(|c| matches!(c, '一' | '二' | '三' | '四' | '五' | '六'))
-            }
+            first.is_some_and(|c| opens_numeral(c, alt))
         };
         let pieces = [
             " ", "  ", "\t", "#", "*", "\u{3000}", "\u{a0}", "一", "六", "七", "十", "(", "（", "1", "6", "7", "１",
