@@ -188,6 +188,28 @@ fn row_removed_is_reported_missing() {
     assert_eq!(count_value(&r, "t3.not_processed.confirmation.total"), Some(1));
 }
 
+/// Table 4 with a value missing: the values are read in printed order as the
+/// first cells, and the diagnostic says so, and that an empty cell which left
+/// no mark would have put the values after it one cell early.
+#[test]
+fn table4_short_row_says_what_it_assumed() {
+    let text =
+        TAB.replacen("1\t0\t0\t1\t2\t0\t0\t0\t0\t0\t0\t1\t0\t0\t1\n", "0\t0\t1\t2\t0\t0\t0\t0\t0\t0\t1\t0\t0\t1\n", 1);
+    assert_ne!(text, TAB);
+    let r = zfxxgk::parse(&text).unwrap();
+    let d = r
+        .diagnostics
+        .iter()
+        .find(|d| d.code == DiagnosticCode::RowMissing && d.message.starts_with("table 4"))
+        .expect("row.missing for table 4");
+    assert!(d.message.contains("only 14 of 15"), "{}", d.message);
+    assert!(d.message.contains("printed order") && d.message.contains("one cell early"), "{}", d.message);
+    // Read in printed order: the first cell takes the first value printed, the last is absent.
+    assert_eq!(count_value(&r, "t4.review.upheld"), Some(0));
+    assert_eq!(count_value(&r, "t4.review.total"), Some(0));
+    assert!(r.cell("t4.litigation_after_review.total".parse().unwrap()).is_none());
+}
+
 #[test]
 fn table2_row_removed_and_short_row() {
     let text = tab_with("行政强制\t4\t\t\n", "").replacen("规章\t0\t0\t2", "规章\t0\t0", 1);

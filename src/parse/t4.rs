@@ -151,7 +151,14 @@ pub(crate) fn read<'a>(
         diags.push(Diagnostic::at_line(
             DiagnosticCode::RowMissing,
             lines.first().map_or(0, |l| l.number),
-            format!("table 4: only {} of 15 values were found; the rest are absent", values.len()),
+            format!(
+                "table 4: only {} of 15 values were found; read them in printed order as the first {} cells and \
+                 left the last {} absent (an empty cell that left no mark, such as spaces in `pdftotext -layout` \
+                 text, would put the values after it one cell early)",
+                values.len(),
+                values.len(),
+                15 - values.len()
+            ),
         ));
     }
     Some(table)
