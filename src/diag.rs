@@ -9,6 +9,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::key::CellKey;
 use crate::span::Span;
 
 /// How much a diagnostic matters to someone using the numbers.
@@ -131,6 +132,19 @@ impl Diagnostic {
         Diagnostic { code, severity: code.severity(), message: message.into(), line: span.line, span: Some(span) }
     }
 
+    /// The `cell.blank` diagnostic of the cell `key` at `span`: "table 3 cell
+    /// t3.granted.total is blank (kept as blank, not 0)". Put together from the
+    /// key's fragments: a report may have a hundred blank cells, and the
+    /// formatting machinery cost several times more per message.
+    pub(crate) fn blank_cell(key: CellKey, span: Span) -> Diagnostic {
+        let [table, row, col] = key.parts();
+        let mut message = String::with_capacity(64 + row.len() + col.len());
+        for piece in ["table ", &table[1..], " cell ", table, ".", row, ".", col, " is blank (kept as blank, not 0)"] {
+            message.push_str(piece);
+        }
+        Diagnostic::at(DiagnosticCode::BlankCell, span, message)
+    }
+
     /// A diagnostic about a line, without a precise span.
     pub fn at_line(code: DiagnosticCode, line: u32, message: impl Into<String>) -> Diagnostic {
         Diagnostic { code, severity: code.severity(), message: message.into(), line, span: None }
@@ -197,6 +211,28 @@ impl fmt::Display for Quoted<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::key::{Applicant, T2Item, T2Key, T2Measure, T3Row, T4Col, T4Group};
+
+    /// The blank-cell message, put together from the key's fragments, says
+    /// what formatting the key says, for every key of every table.
+    #[test]
+    fn blank_cell_messages_name_the_key() {
+        let t2 = T2Item::ALL
+            .iter()
+            .flat_map(|&item| T2Measure::ALL.iter().map(move |&measure| CellKey::T2(T2Key { item, measure })));
+        let t3 = T3Row::ALL.iter().flat_map(|&row| Applicant::ALL.iter().map(move |&col| CellKey::T3 { row, col }));
+        let t4 = T4Group::ALL.iter().flat_map(|&group| T4Col::ALL.iter().map(move |&col| CellKey::T4 { group, col }));
+        let span = Span { start: 3, end: 4, line: 2, column: 1 };
+        let mut n = 0;
+        for key in t2.chain(t3).chain(t4) {
+            let table = &key.to_string()[1..2];
+            let d = Diagnostic::blank_cell(key, span);
+            assert_eq!(d.message, format!("table {table} cell {key} is blank (kept as blank, not 0)"));
+            assert_eq!((d.code, d.line, d.span), (DiagnosticCode::BlankCell, 2, Some(span)));
+            n += 1;
+        }
+        assert!(n > 200, "{n}");
+    }
 
     #[test]
     fn quoted_prints_what_debug_prints() {

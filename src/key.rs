@@ -375,13 +375,21 @@ pub enum CellKey {
     },
 }
 
+impl CellKey {
+    /// The key's three fragments: table (`t2`, `t3`, `t4`), row or item, column.
+    pub(crate) const fn parts(self) -> [&'static str; 3] {
+        match self {
+            CellKey::T2(k) => ["t2", k.item.as_str(), k.measure.as_str()],
+            CellKey::T3 { row, col } => ["t3", row.as_str(), col.as_str()],
+            CellKey::T4 { group, col } => ["t4", group.as_str(), col.as_str()],
+        }
+    }
+}
+
 impl fmt::Display for CellKey {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            CellKey::T2(k) => write!(f, "t2.{}.{}", k.item, k.measure),
-            CellKey::T3 { row, col } => write!(f, "t3.{row}.{col}"),
-            CellKey::T4 { group, col } => write!(f, "t4.{group}.{col}"),
-        }
+        let [table, row, col] = self.parts();
+        write!(f, "{table}.{row}.{col}")
     }
 }
 

@@ -1,7 +1,7 @@
 //! Table 2: 主动公开政府信息情况, in either template.
 
 use crate::diag::{Diagnostic, DiagnosticCode, Quoted};
-use crate::key::{T2Item, T2Key, T2Measure};
+use crate::key::{CellKey, T2Item, T2Key, T2Measure};
 use crate::report::{Fragment, Table2, Template};
 use crate::text::{Line, squash_into};
 use crate::value::Cell;
@@ -172,11 +172,7 @@ pub(crate) fn read<'a>(
     });
     for (k, c) in &cells {
         if c.value.is_blank() {
-            diags.push(Diagnostic::at(
-                DiagnosticCode::BlankCell,
-                c.span,
-                format!("table 2 cell t2.{}.{} is blank (kept as blank, not 0)", k.item, k.measure),
-            ));
+            diags.push(Diagnostic::blank_cell(CellKey::T2(*k), c.span));
         }
     }
     table.cells = cells;

@@ -1,7 +1,7 @@
 //! Table 3: 收到和处理政府信息公开申请情况 (rows × 7 applicant columns).
 
 use crate::diag::{Diagnostic, DiagnosticCode, Quoted};
-use crate::key::{Applicant, T3Group, T3Row};
+use crate::key::{Applicant, CellKey, T3Group, T3Row};
 use crate::report::{Fragment, Layout, Table3};
 use crate::text::{Line, squash_into};
 use crate::value::Value;
@@ -91,11 +91,7 @@ pub(crate) fn read<'a>(
             single_row = true;
         }
         if p.cell.value.is_blank() {
-            diags.push(Diagnostic::at(
-                DiagnosticCode::BlankCell,
-                p.cell.span,
-                format!("table 3 cell t3.{}.{} is blank (kept as blank, not 0)", p.row, col),
-            ));
+            diags.push(Diagnostic::blank_cell(CellKey::T3 { row: p.row, col }, p.cell.span));
         }
         table.set(p.row, col, p.cell);
     }

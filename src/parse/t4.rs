@@ -1,7 +1,7 @@
 //! Table 4: 政府信息公开行政复议、行政诉讼情况 (3 groups × 5 columns, one row).
 
 use crate::diag::{Diagnostic, DiagnosticCode};
-use crate::key::{T4Col, T4Group};
+use crate::key::{CellKey, T4Col, T4Group};
 use crate::report::{Fragment, Layout, Table4};
 use crate::text::{Line, squashed};
 use crate::value::{Cell, Value};
@@ -129,11 +129,7 @@ pub(crate) fn read<'a>(
         let group = T4Group::ALL[i / 5];
         let col = T4Col::ALL[i % 5];
         if value.is_blank() {
-            diags.push(Diagnostic::at(
-                DiagnosticCode::BlankCell,
-                *span,
-                format!("table 4 cell t4.{group}.{col} is blank (kept as blank, not 0)"),
-            ));
+            diags.push(Diagnostic::blank_cell(CellKey::T4 { group, col }, *span));
         }
         table.groups[group.index()][col.index()] = Some(Cell { value: *value, span: *span });
     }
