@@ -447,13 +447,18 @@ fn push_padded_word<'a>(
     let lead = b.iter().take_while(|&&c| c == b' ').count();
     let trail = b[lead..].iter().rev().take_while(|&&c| c == b' ').count();
     let word = &field[lead..field.len() - trail];
+    let start = span.start + lead;
+    let column = u32::try_from(col + lead + 1).unwrap_or(u32::MAX);
+    let span = Span { start, end: start + word.len(), line: line.number, column };
+    // A plain count (most markdown cells, `| 12 |`) is one word and a number.
+    if let Some(number) = Number::plain_count(word.as_bytes()) {
+        out.push(Event { tok: Tok::value(Value::Number { number }, span), line_idx: idx });
+        return true;
+    }
     // One word: what `push_field` would trim the field to, and find no space in.
     if word.is_empty() || has_inner_space(word) {
         return false;
     }
-    let start = span.start + lead;
-    let column = u32::try_from(col + lead + 1).unwrap_or(u32::MAX);
-    let span = Span { start, end: start + word.len(), line: line.number, column };
     out.push(Event { tok: word_tok(word, span), line_idx: idx });
     true
 }
