@@ -277,8 +277,14 @@ pub(crate) fn tokenize<'a>(lines: &[Line<'a>], layout: Layout, diags: &mut Vec<D
             if is_indented_word(text, trimmed) {
                 // One cell after a tab (`\t12`, `\t规章`: cells copied one per
                 // line with their indentation): what the row reading would
-                // make of it, without splitting fields.
-                push_word(line, trimmed, idx, &mut cur, out);
+                // make of it, without splitting fields; a count told first.
+                match Number::plain_count(trimmed.as_bytes()) {
+                    Some(number) => {
+                        let span = line.span_of(trimmed);
+                        out.push(Event { tok: Tok::value(Value::Number { number }, span), line_idx: idx });
+                    }
+                    None => push_word(line, trimmed, idx, &mut cur, out),
+                }
             } else {
                 tokenize_tabbed(line, idx, &mut cur, out);
             }

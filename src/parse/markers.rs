@@ -79,7 +79,10 @@ fn page_number_opened(line: &str) -> bool {
     // space, a dash or 第.
     let b = line.as_bytes();
     let lead = b.iter().take_while(|&&c| crate::text::is_ascii_space(c)).count();
-    let may_open = matches!(&b[lead..], [b'-' | 0xc2 | 0xe1 | 0xe2 | 0xe3 | 0xef, ..] | [0xe7, 0xac, 0xac, ..]);
+    let may_open = matches!(
+        &b[lead..],
+        [b'-' | 0xc2 | 0xe1 | 0xe2, ..] | [0xe3, 0x80, 0x80, ..] | [0xe7, 0xac, 0xac, ..] | [0xef, 0xbc, 0x8d, ..]
+    );
     may_open && page_number_grammar(line)
 }
 
