@@ -60,6 +60,19 @@ const SNIFF_PLAIN_LINES: usize = 60;
 /// How many non-empty lines of a region the layout sniffer looks at.
 const SNIFF_LINES: usize = 200;
 
+/// Reads a table region's cells: guesses its layout and tokenizes its lines
+/// into `out` (the first step of every table reader).
+pub(crate) fn tokenize_region<'a>(
+    lines: &[Line<'a>],
+    pdf: &PdfSigns<'_, '_>,
+    diags: &mut Vec<Diagnostic>,
+    out: &mut Vec<Event<'a>>,
+) -> Layout {
+    let layout = sniff_layout(lines, pdf);
+    tokenize(lines, layout, diags, out);
+    layout
+}
+
 /// Guesses the layout of a table region from its lines.
 pub(crate) fn sniff_layout(lines: &[Line<'_>], pdf: &PdfSigns<'_, '_>) -> Layout {
     let mut pipes = 0;

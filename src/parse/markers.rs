@@ -35,18 +35,23 @@ fn digits(i: &str) -> IResult<&str, &str> {
 /// that may be page numbers pay for a call.
 #[inline]
 pub(crate) fn is_page_number(line: &str) -> bool {
-    // A space, a dash or 第 opens the line; a label or a number opens it
-    // otherwise. E3, E7 and EF lead many ideographs and punctuation marks, so
-    // for them the whole character is compared (U+3000, 第, －).
-    let may_open = matches!(
-        line.as_bytes(),
+    // A page number line is short.
+    opens_like_page_number(line.as_bytes()) && line.len() <= 64 && page_number_opened(line)
+}
+
+/// Whether `b` opens as a page number line does: with a space, a dash or 第;
+/// a label or a number opens it otherwise. E3, E7 and EF lead many
+/// ideographs and punctuation marks, so for them the whole character is
+/// compared (U+3000, 第, －).
+#[inline]
+fn opens_like_page_number(b: &[u8]) -> bool {
+    matches!(
+        b,
         [b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c | b'-' | 0xc2 | 0xe1 | 0xe2, ..]
             | [0xe3, 0x80, 0x80, ..]
             | [0xe7, 0xac, 0xac, ..]
             | [0xef, 0xbc, 0x8d, ..]
-    );
-    // A page number line is short.
-    may_open && line.len() <= 64 && page_number_opened(line)
+    )
 }
 
 /// Whether the document is PDF text: a page break or a page-number line
@@ -75,15 +80,10 @@ impl<'s, 'a> PdfSigns<'s, 'a> {
 #[inline(never)]
 fn page_number_opened(line: &str) -> bool {
     // A line indented by tabs or spaces (a cell after a tab, `\t12`, `\t规章`)
-    // is told from the bytes after them: a page number goes on with more
-    // space, a dash or 第.
+    // is told from the bytes after them, by the same opening test.
     let b = line.as_bytes();
     let lead = b.iter().take_while(|&&c| crate::text::is_ascii_space(c)).count();
-    let may_open = matches!(
-        &b[lead..],
-        [b'-' | 0xc2 | 0xe1 | 0xe2, ..] | [0xe3, 0x80, 0x80, ..] | [0xe7, 0xac, 0xac, ..] | [0xef, 0xbc, 0x8d, ..]
-    );
-    may_open && page_number_grammar(line)
+    opens_like_page_number(&b[lead..]) && page_number_grammar(line)
 }
 
 /// Whether `line` is a page number by the grammar: `- 3 -`, `第 3 页 共 5 页`…
@@ -225,8 +225,7 @@ mod tests {
         }
     }
 
-    /// The shortcut for indented lines opening with an ASCII character
-    /// answers as the grammar does.
+    /// The opening test after indentation answers as the grammar does.
     #[test]
     fn page_number_shortcut_agrees_with_the_grammar() {
         let pieces = [

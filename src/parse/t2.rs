@@ -6,7 +6,7 @@ use crate::report::{Fragment, Table2, Template};
 use crate::text::{Line, squash_into};
 use crate::value::Cell;
 
-use super::cells::{Event, Tok, sniff_layout, tokenize};
+use super::cells::{Event, Tok, tokenize_region};
 use super::labels::{T2Text, classify_t2_raw};
 use super::markers::PdfSigns;
 use super::rows::{Item, anchored, realign_short_rows, report_problems, sequential};
@@ -77,8 +77,7 @@ pub(crate) fn read<'a>(
     scratch: (&mut Vec<Event<'a>>, &mut Vec<Item<T2Item>>),
 ) -> Option<Table2> {
     let (events, items_out) = scratch;
-    let layout = sniff_layout(lines, pdf);
-    tokenize(lines, layout, diags, events);
+    let layout = tokenize_region(lines, pdf, diags, events);
     let mut table = Table2 { layout: Some(layout), ..Table2::default() };
     items_out.clear();
     items_out.reserve(events.len());

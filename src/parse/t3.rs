@@ -6,7 +6,7 @@ use crate::report::{Fragment, Layout, Table3};
 use crate::text::{Line, squash_into};
 use crate::value::Value;
 
-use super::cells::{Event, Tok, sniff_layout, tokenize};
+use super::cells::{Event, Tok, tokenize_region};
 use super::labels::{T3Text, classify_t3_raw};
 use super::markers::PdfSigns;
 use super::rows::{Item, Transposed, anchored, realign_short_rows, report_problems, sequential};
@@ -22,8 +22,7 @@ pub(crate) fn read<'a>(
     scratch: (&mut Vec<Event<'a>>, &mut Vec<Item<T3Row>>),
 ) -> Option<Table3> {
     let (events, items) = scratch;
-    let layout = sniff_layout(lines, pdf);
-    tokenize(lines, layout, diags, events);
+    let layout = tokenize_region(lines, pdf, diags, events);
     let mut table = Table3::empty();
     table.layout = Some(layout);
     classify(lines, events, layout, items, &mut table.unrecognized, diags);

@@ -6,7 +6,7 @@ use crate::report::{Fragment, Layout, Table4};
 use crate::text::{Line, squashed};
 use crate::value::{Cell, Value};
 
-use super::cells::{Event, Tok, sniff_layout, tokenize};
+use super::cells::{Event, Tok, tokenize_region};
 use super::markers::PdfSigns;
 use super::rows::{Slot, best_columns, display_center, resolve_slots, slot_cell};
 
@@ -17,8 +17,7 @@ pub(crate) fn read<'a>(
     diags: &mut Vec<Diagnostic>,
     events: &mut Vec<Event<'a>>,
 ) -> Option<Table4> {
-    let layout = sniff_layout(lines, pdf);
-    tokenize(lines, layout, diags, events);
+    let layout = tokenize_region(lines, pdf, diags, events);
     let mut table = Table4 { layout: Some(layout), ..Table4::default() };
     let mut slots: Vec<Slot> = Vec::with_capacity(24);
     let mut header_words: Vec<(&str, crate::span::Span)> = Vec::new();
