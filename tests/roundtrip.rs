@@ -313,34 +313,41 @@ fn tab_separated_empty_first_cell() {
 /// `pdftotext -layout` prints an empty cell as spaces:
 /// `1.属于国家秘密          3              0      0      0      0      3`.
 /// Tables 2 and 3 place such rows by the columns of their complete rows.
-/// Table 4 has a single row, so its columns must come from its header, whose
-/// words are stacked over several lines; that is not solved yet (see the
-/// ignored test below), so table 4 is left out here.
+/// Table 4 has a single row, whose header is printed at other offsets than
+/// its values: its empty cells are placed by the gaps between the values.
 #[test]
 fn pdf_layout_empty_cells_as_spaces() {
     let knobs = GenOptions { blank_fixtures: 100, ..safe_gen() };
-    let mut failures = Vec::new();
-    for seed in 0..40 {
-        let fx = Fixture::generate_with(seed, knobs);
-        let opts = Options { blank: BlankStyle::Empty, ..Options::random(Layout::PdfLayout, seed) };
-        let Err(e) = check_one(&fx, Layout::PdfLayout, opts) else { continue };
-        let rest: Vec<&str> = e
-            .lines()
-            .filter(|l| !l.trim_start().starts_with("cell t4."))
-            .filter(|l| !l.contains("table 4: only"))
-            .filter(|l| !l.contains("cell.blank diagnostics"))
-            .collect();
-        if !rest.is_empty() {
-            failures.push(format!("seed {seed}:\n{}", rest.join("\n")));
-        }
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    let opts = |s| Options { blank: BlankStyle::Empty, ..Options::random(Layout::PdfLayout, s) };
+    run(Layout::PdfLayout, knobs, opts, 0..SEEDS);
 }
 
+/// An empty first or last cell of table 4 in `pdftotext -layout` text leaves
+/// no gap to find it by: the row is read short, and said to be, never
+/// silently shifted.
 #[test]
-#[ignore = "open: table 4 of `pdftotext -layout` text with an empty cell printed as spaces"]
-fn pdf_layout_empty_cells_as_spaces_table4() {
-    let knobs = GenOptions { blank_fixtures: 100, ..safe_gen() };
-    let opts = |s| Options { blank: BlankStyle::Empty, ..Options::random(Layout::PdfLayout, s) };
-    run(Layout::PdfLayout, knobs, opts, 0..40);
+fn pdf_layout_table4_empty_edge_cell_is_reported() {
+    let knobs = GenOptions { blank_fixtures: 100, t4_edge_blanks: true, ..GenOptions::default() };
+    let mut edge_seeds = 0;
+    for seed in 0..SEEDS {
+        let fx = Fixture::generate_with(seed, knobs);
+        if fx.t4[0][0].is_some() && fx.t4[2][4].is_some() {
+            continue;
+        }
+        edge_seeds += 1;
+        let opts = Options { blank: BlankStyle::Empty, ..Options::random(Layout::PdfLayout, seed) };
+        let r = zfxxgk::parse(&common::render(&fx, Layout::PdfLayout, opts)).unwrap();
+        let t4 = r.table4.as_ref().expect("table 4");
+        let cells: Vec<Option<i64>> =
+            t4.groups.iter().flatten().flatten().map(|c| c.value.number().map(|n| n.mantissa)).collect();
+        let want: Vec<Option<i64>> = fx.t4.iter().flatten().copied().collect();
+        let reported = r.diagnostics.iter().any(|d| {
+            d.code == DiagnosticCode::RowMissing && d.severity == Severity::Error && d.message.starts_with("table 4")
+        });
+        assert!(
+            cells == want || reported,
+            "seed {seed}: table 4 read as {cells:?}, printed {want:?}, and not reported"
+        );
+    }
+    assert!(edge_seeds >= 10, "only {edge_seeds} seeds with an empty edge cell");
 }

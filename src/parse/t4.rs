@@ -8,7 +8,7 @@ use crate::value::{Cell, Value};
 
 use super::cells::{Event, Tok, tokenize_region};
 use super::markers::PdfSigns;
-use super::rows::{Slot, best_columns, display_center, resolve_slots, slot_cell};
+use super::rows::{Slot, best_columns, display_center, display_edge, resolve_slots, slot_cell};
 
 /// Reads table 4 from the lines of its region.
 pub(crate) fn read<'a>(
@@ -109,6 +109,20 @@ pub(crate) fn read<'a>(
             ));
             values = aligned;
         }
+    } else if layout == Layout::PdfLayout
+        && values.len() < 15
+        && let Some((aligned, why)) = align_by_gaps(lines, &values)
+    {
+        diags.push(Diagnostic::at_line(
+            DiagnosticCode::ShortRow,
+            values[0].1.line,
+            format!(
+                "table 4 has {} of 15 values on one line and no header that gives its columns; {why}; \
+                 read those cells as blank (each group then adds up)",
+                values.len()
+            ),
+        ));
+        values = aligned;
     }
     if values.is_empty() && !has_groups {
         return None;
@@ -505,6 +519,116 @@ fn align_by_header(
     Some(out)
 }
 
+/// How much wider than the widest ordinary gap a gap must be to be taken for
+/// one that empty cells widened (in real `pdftotext -layout` text the gaps
+/// between filled columns differ by up to 1.8×: 5 to 9 columns).
+const WIDENED_GAP: f64 = 1.9;
+
+/// `pdftotext -layout` prints an empty cell as spaces, and often prints table
+/// 4's header at other offsets than its values (so [`align_by_header`] finds
+/// no 15 columns). When the `values` (fewer than 15) share one line, the gaps
+/// between them may tell where the missing cells are: a gap that holds `k`
+/// empty cells spans `k + 1` ordinary ones. Each widened gap must stand out
+/// ([`WIDENED_GAP`] times the widest ordinary one), span a whole number of
+/// ordinary gaps that no other number fits, and together they must hold
+/// every missing cell; each group must then add up. Returns the 15 cells and
+/// what was seen, for the diagnostic; `None` when the gaps do not tell (an
+/// empty first or last cell, columns of very unequal widths) or the groups
+/// would not add up.
+fn align_by_gaps(
+    lines: &[Line<'_>],
+    values: &[(Value, crate::span::Span)],
+) -> Option<(Vec<(Value, crate::span::Span)>, String)> {
+    let missing = 15usize.checked_sub(values.len()).filter(|&m| m > 0)?;
+    // Enough gaps to show what an ordinary one is.
+    if values.len() < 8 || values.iter().any(|(_, s)| s.line != values[0].1.line) {
+        return None;
+    }
+    // Cells are printed left-aligned, centred or right-aligned: the gaps are
+    // measured between the values' left edges, middles or right edges,
+    // whichever makes the ordinary gaps (all but the widest) most even.
+    let gaps = [-1.0, 0.0, 1.0]
+        .map(|edge| {
+            let pos: Vec<f64> = values.iter().map(|(_, sp)| display_edge(lines, *sp, edge)).collect();
+            let gaps: Vec<f64> = pos.windows(2).map(|w| w[1] - w[0]).collect();
+            let mut sorted = gaps.clone();
+            sorted.sort_by(f64::total_cmp);
+            let ordinary = &sorted[..sorted.len().saturating_sub(missing)];
+            let spread = ordinary.last().copied().unwrap_or(0.0) - ordinary.first().copied().unwrap_or(0.0);
+            (spread, gaps)
+        })
+        .into_iter()
+        .min_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, g)| g)?;
+    // The widened gaps are the widest few (at most one per missing cell):
+    // the reading must hold for exactly one count of them.
+    let mut widest: Vec<usize> = (0..gaps.len()).collect();
+    widest.sort_by(|&a, &b| gaps[b].total_cmp(&gaps[a]));
+    let mut readings =
+        (1..=missing.min(gaps.len() - 1)).filter_map(|w| hidden_cells(&gaps, &widest[..w], &widest[w..], missing));
+    let (hidden, (lo, hi)) = readings.next()?;
+    if readings.next().is_some() {
+        return None;
+    }
+    let line = lines.iter().find(|l| l.number == values[0].1.line)?;
+    let mut out = Vec::with_capacity(15);
+    for (i, v) in values.iter().enumerate() {
+        out.push(*v);
+        if let Some(&k) = hidden.get(i).filter(|&&k| k > 0) {
+            // The empty cells are the run of spaces between the two values.
+            let from = v.1.end.checked_sub(line.start)?;
+            let to = values[i + 1].1.start.checked_sub(line.start)?;
+            let span = line.span_at(from, to.checked_sub(from)?);
+            out.extend(std::iter::repeat_n((Value::Blank, span), k));
+        }
+    }
+    let cells: Vec<Value> = out.iter().map(|(v, _)| *v).collect();
+    if !cells.chunks(5).all(group_adds_up) {
+        return None;
+    }
+    let widened: Vec<String> = hidden
+        .iter()
+        .enumerate()
+        .filter(|&(_, &k)| k > 0)
+        .map(|(i, &k)| {
+            let cells = if k == 1 { "one empty cell".to_owned() } else { format!("{k} empty cells") };
+            format!("after value {} ({:.0} columns: {cells})", i + 1, gaps[i])
+        })
+        .collect();
+    let why = format!("the gaps between its values are {lo:.0}–{hi:.0} columns wide but for {}", widened.join(" and "));
+    Some((out, why))
+}
+
+/// How many empty cells each gap holds if the gaps `widened` (indexes into
+/// `gaps`) are the ones empty cells widened and `ordinary` the rest: each
+/// widened gap must stand out ([`WIDENED_GAP`] times the widest ordinary
+/// one) and span a number of ordinary gaps that no other number fits, and
+/// together they must hold `missing` cells. Also returns the narrowest and
+/// widest ordinary gap.
+fn hidden_cells(
+    gaps: &[f64],
+    widened: &[usize],
+    ordinary: &[usize],
+    missing: usize,
+) -> Option<(Vec<usize>, (f64, f64))> {
+    let (lo, hi) = ordinary.iter().fold((f64::INFINITY, 0.0f64), |(lo, hi), &g| (lo.min(gaps[g]), hi.max(gaps[g])));
+    if lo <= 0.0 || !lo.is_finite() {
+        return None;
+    }
+    // A display column either way: positions of centred cells fall on halves.
+    let spans = |g: f64, n: usize| g >= n as f64 * lo - 1.0 && g <= n as f64 * hi + 1.0;
+    let mut hidden = vec![0; gaps.len()];
+    for &i in widened {
+        let g = gaps[i];
+        let mut fits = (2..=missing + 1).filter(|&n| spans(g, n));
+        match (fits.next(), fits.next()) {
+            (Some(n), None) if g >= WIDENED_GAP * hi => hidden[i] = n - 1,
+            _ => return None,
+        }
+    }
+    (hidden.iter().sum::<usize>() == missing).then_some((hidden, (lo, hi)))
+}
+
 /// Whether a group's 总计 equals its four results (blank counts as 0).
 fn group_adds_up(g: &[Value]) -> bool {
     let n = |v: &Value| v.number().map_or(0, |n| n.mantissa);
@@ -701,5 +825,82 @@ mod tests {
         search.run(0);
         assert!(search.found.is_empty());
         assert!(SEARCH_BUDGET - search.budget < 100);
+    }
+
+    /// The values of a one-line `pdftotext -layout` row, as table 4's reader
+    /// holds them, and the line they come from.
+    fn row_values(text: &str) -> (Vec<Line<'_>>, Vec<(Value, Span)>) {
+        let line = Line { text, start: 100, number: 7, page_break: false };
+        let mut values = Vec::new();
+        let mut at = 0;
+        for w in text.split(' ').filter(|w| !w.is_empty()) {
+            let off = at + text[at..].find(w).unwrap();
+            let number = crate::value::Number::parse_cell(w).unwrap();
+            values.push((Value::Number { number }, line.span_at(off, w.len())));
+            at = off + w.len();
+        }
+        (vec![line], values)
+    }
+
+    fn placed(text: &str) -> Option<Vec<Option<i64>>> {
+        let (lines, values) = row_values(text);
+        let (cells, _) = align_by_gaps(&lines, &values)?;
+        assert_eq!(cells.len(), 15);
+        Some(cells.iter().map(|(v, _)| v.number().map(|n| n.mantissa)).collect())
+    }
+
+    use crate::span::Span;
+
+    #[test]
+    fn gaps_place_empty_cells_on_an_even_grid() {
+        // Six columns a cell, left-aligned: one empty cell, then two side by side.
+        let one = "3     0     0     1     4     2           0     0     2     0     0     0     0     0";
+        let cells = placed(one).expect("one empty cell placed");
+        assert_eq!(cells[5..10], [Some(2), None, Some(0), Some(0), Some(2)]);
+        let two = "3     0     0     1     4     0     0     0     0                 0     0     0     0";
+        let cells = placed(two).expect("two empty cells placed");
+        assert_eq!(cells[8..12], [Some(0), None, None, Some(0)]);
+        // The blank's span is the run of spaces it was printed as.
+        let (lines, values) = row_values(one);
+        let (cells, why) = align_by_gaps(&lines, &values).unwrap();
+        let gap = cells[6].1;
+        assert_eq!(&one[gap.start - 100..gap.end - 100], "           ");
+        assert_eq!((gap.line, gap.column), (7, 32));
+        assert!(why.contains("after value 6 (12 columns: one empty cell)"), "{why}");
+        // Centred cells (each value's middle on the grid) too.
+        let centred = "3   12    0     1    16    2           0    10    12    0     0     0     0     0";
+        assert!(placed(centred).is_some());
+    }
+
+    #[test]
+    fn gaps_that_do_not_tell_place_nothing() {
+        // The columns of a real `-layout` row (values 5 to 9 columns apart)…
+        const COLS: [usize; 15] = [0, 5, 10, 17, 22, 28, 33, 42, 51, 60, 65, 70, 76, 81, 89];
+        let row = |vals: [&str; 15]| {
+            let mut s = String::new();
+            for (&col, v) in COLS.iter().zip(vals).filter(|(_, v)| !v.is_empty()) {
+                let pad = col.saturating_sub(s.len()).max(usize::from(!s.is_empty()));
+                s.push_str(&" ".repeat(pad));
+                s.push_str(v);
+            }
+            s
+        };
+        let real = row(["72", "64", "178", "37", "351", "13", "4", "8", "1", "26", "12", "1", "1", "6", "20"]);
+        assert!(placed(&real).is_none(), "15 values: nothing to place");
+        // …with a cell emptied where the columns are narrow: its gap (11) is
+        // hardly wider than the widest ordinary one (9).
+        let narrow = row(["72", "64", "178", "37", "351", "13", "4", "8", "1", "26", "12", "", "1", "6", "19"]);
+        assert!(placed(&narrow).is_none(), "{narrow}");
+        // …and where they are wide: 18 columns stand out.
+        let wide = row(["72", "64", "178", "37", "351", "13", "4", "", "1", "18", "12", "1", "1", "6", "20"]);
+        assert_eq!(placed(&wide).expect(&wide)[5..10], [Some(13), Some(4), None, Some(1), Some(18)]);
+        // An empty first or last cell leaves no gap: 14 values, evenly spaced.
+        let edge = "0     0     1     4     2     0     0     0     0     0     0     0     0     0";
+        assert!(placed(edge).is_none());
+        // A gap that stands out, but a group that then does not add up.
+        let wrong = "3     0     0     1     4     2           0     0     5     0     0     0     0     0";
+        assert!(placed(wrong).is_none());
+        // Too few values to tell an ordinary gap.
+        assert!(placed("1     1                                                  2").is_none());
     }
 }

@@ -950,6 +950,16 @@ impl Out<'_> {
         }
     }
 
+    /// `s` right-aligned in a cell `width` display columns wide as printed:
+    /// digits made full-width later take two columns, so such a cell is
+    /// twice as wide (PDF text lays cells out by position, whatever their digits).
+    fn right_aligned(&self, s: &str, width: usize) -> String {
+        let full = |c: char| self.opts.full_width && full_width_line(&c.to_string()) != c.to_string();
+        let printed: usize = s.chars().map(|c| if full(c) { 2 } else { width_of(c) }).sum();
+        let width = if self.opts.full_width { width * 2 } else { width };
+        format!("{}{s}", " ".repeat(width.saturating_sub(printed)))
+    }
+
     fn num(&self, v: Option<Number>) -> String {
         match v {
             Some(n) if n.scale == 0 && n.unit.is_none() => fmt_count(n.mantissa, self.fx.thousands),
@@ -1075,7 +1085,11 @@ pub fn full_width_line(l: &str) -> String {
 
 /// Display width: CJK and full-width characters count 2.
 fn width(s: &str) -> usize {
-    s.chars().map(|c| if (c as u32) < 0x1100 { 1 } else { 2 }).sum()
+    s.chars().map(width_of).sum()
+}
+
+fn width_of(c: char) -> usize {
+    if (c as u32) < 0x1100 { 1 } else { 2 }
 }
 
 fn pad_to(s: &str, w: usize) -> String {
@@ -1479,7 +1493,8 @@ fn table2(out: &mut Out<'_>) {
                 for item in items {
                     let mut l = pad_to(t2_label(template, item), 22);
                     for v in t2_values(out, item) {
-                        l.push_str(&format!("{v:>8}        "));
+                        l.push_str(&out.right_aligned(&v, 8));
+                        l.push_str("        ");
                     }
                     out.push(l.trim_end().to_owned());
                     out.blank_line();
@@ -1750,7 +1765,7 @@ fn t3_pdf_layout(out: &mut Out<'_>, st: LabelStyle) {
             out.push(format!(" {}", spaced(&styled("三、本年度办理结果", st))));
         }
         let label = t3_label(*row, st);
-        let nums: String = t3_values(out, v).iter().map(|s| format!("{s:>7}")).collect();
+        let nums: String = t3_values(out, v).iter().map(|s| out.right_aligned(s, 7)).collect();
         let parts = if quirks && *row != T3Row::OtherTotal { wrap_label(&label, w) } else { vec![label.clone()] };
         match parts.len() {
             1 => out.push(format!("{}{nums}", pad_to(&format!("{indent}{label}"), lw))),
@@ -1878,7 +1893,16 @@ fn table4(out: &mut Out<'_>) {
             ));
             out.blank_line();
             out.blank_line();
-            let line: String = vals.iter().map(|v| format!("{v:<6}")).collect();
+            // Cells of one display width, as `pdftotext -layout` lays them out
+            // by position (digits are made full-width, two columns, later).
+            let (cell, digit) = if out.opts.full_width { (8, 2) } else { (6, 1) };
+            let line: String = vals
+                .iter()
+                .map(|v| {
+                    let w: usize = v.chars().map(|c| if c.is_ascii() { digit } else { 2 }).sum();
+                    format!("{v}{}", " ".repeat(cell - w.min(cell - 1)))
+                })
+                .collect();
             out.push(line.trim_end().to_owned());
             out.blank_line();
             out.blank_line();
