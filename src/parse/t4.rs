@@ -592,10 +592,11 @@ fn align_by_gaps(
         .filter(|&(_, &k)| k > 0)
         .map(|(i, &k)| {
             let cells = if k == 1 { "one empty cell".to_owned() } else { format!("{k} empty cells") };
-            format!("after value {} ({:.0} columns: {cells})", i + 1, gaps[i])
+            format!("the one after value {} ({:.0} columns: {cells})", i + 1, gaps[i])
         })
         .collect();
-    let why = format!("the gaps between its values are {lo:.0}–{hi:.0} columns wide but for {}", widened.join(" and "));
+    let ordinary = if hi - lo < 0.5 { format!("{hi:.0}") } else { format!("{lo:.0}–{hi:.0}") };
+    let why = format!("the gaps between its values are {ordinary} columns wide but for {}", widened.join(" and "));
     Some((out, why))
 }
 
@@ -866,7 +867,7 @@ mod tests {
         let gap = cells[6].1;
         assert_eq!(&one[gap.start - 100..gap.end - 100], "           ");
         assert_eq!((gap.line, gap.column), (7, 32));
-        assert!(why.contains("after value 6 (12 columns: one empty cell)"), "{why}");
+        assert!(why.contains("6 columns wide but for the one after value 6 (12 columns: one empty cell)"), "{why}");
         // Centred cells (each value's middle on the grid) too.
         let centred = "3   12    0     1    16    2           0    10    12    0     0     0     0     0";
         assert!(placed(centred).is_some());
