@@ -248,7 +248,8 @@ fn summary(budget: Duration) {
         "summary (Instant; {SUMMARY_ROUNDS} rounds of {:?} per measurement, the five measurements of a row \
          taken in turn in each round): MB/s, reports/s, and parse (parse+check) time ÷ floor time, \
          medians over the rounds; pc÷nfkc range: the lowest and highest round; \
-         words÷lin: the ref-words reference (reading every cell, nothing more) ÷ the lines floor",
+         words÷lin: the ref-words reference (reading every cell, nothing more) ÷ the lines floor; \
+         pc÷words: parse+check ÷ that reference",
         budget / SUMMARY_ROUNDS as u32
     );
     eprint!(
@@ -256,8 +257,8 @@ fn summary(budget: Duration) {
         "input", "bytes", "parse", "p+check", "pc rep/s", "lines", "nfkc"
     );
     eprintln!(
-        " {:>7} {:>7} {:>7} {:>7} {:>8} {:>13}",
-        "÷lines", "÷nfkc", "pc÷lin", "pc÷nfkc", "words÷lin", "pc÷nfkc range"
+        " {:>7} {:>7} {:>7} {:>7} {:>8} {:>8} {:>13}",
+        "÷lines", "÷nfkc", "pc÷lin", "pc÷nfkc", "words÷lin", "pc÷words", "pc÷nfkc range"
     );
     for (name, texts) in &rows {
         let bytes = total_len(texts);
@@ -281,7 +282,7 @@ fn summary(budget: Duration) {
         let pc_nfkc: Vec<f64> = rounds.iter().map(|r| r[1] / r[3]).collect();
         let (lo, hi) = pc_nfkc.iter().fold((f64::MAX, f64::MIN), |(lo, hi), &x| (lo.min(x), hi.max(x)));
         eprintln!(
-            "{name:<22} {bytes:>9} {:>8.1} {:>8.1} {:>8.0} {:>8.0} {:>8.1} {:>6.0}× {:>6.2}× {:>6.0}× {:>6.2}× {:>7.1}× {:>6.2}–{:.2}×",
+            "{name:<22} {bytes:>9} {:>8.1} {:>8.1} {:>8.0} {:>8.0} {:>8.1} {:>6.0}× {:>6.2}× {:>6.0}× {:>6.2}× {:>7.1}× {:>7.1}× {:>6.2}–{:.2}×",
             mbps(bytes, t_parse),
             mbps(bytes, t_check),
             texts.len() as f64 / t_check,
@@ -292,6 +293,7 @@ fn summary(budget: Duration) {
             med(&|r| r[1] / r[2]),
             median(pc_nfkc),
             med(&|r| r[4] / r[2]),
+            med(&|r| r[1] / r[4]),
             lo,
             hi,
         );
