@@ -870,7 +870,7 @@ mod tests {
         assert!(why.contains("6 columns wide but for the one after value 6 (12 columns: one empty cell)"), "{why}");
         // Centred cells (each value's middle on the grid) too.
         let centred = "3   12    0     1    16    2           0    10    12    0     0     0     0     0";
-        assert!(placed(centred).is_some());
+        assert_eq!(placed(centred).expect(centred)[5..10], [Some(2), None, Some(0), Some(10), Some(12)]);
     }
 
     #[test]
