@@ -569,13 +569,21 @@ pub(crate) fn display_center(lines: &[crate::text::Line<'_>], span: Span) -> f64
 /// The display column of a span's left edge (`edge` -1), middle (0) or
 /// right edge (1), wide characters counting 2.
 pub(crate) fn display_edge(lines: &[crate::text::Line<'_>], span: Span, edge: f64) -> f64 {
-    let Some(first) = lines.first() else { return 0.0 };
-    let Some(line) = lines.get(span.line.saturating_sub(first.number) as usize) else { return 0.0 };
+    let Some(line) = line_numbered(lines, span.line) else { return 0.0 };
     let width = |s: &str| s.chars().map(|c| if is_wide(c) { 2.0 } else { 1.0 }).sum::<f64>();
     let from = span.start.saturating_sub(line.start).min(line.text.len());
     let to = span.end.saturating_sub(line.start).min(line.text.len());
     let (Some(before), Some(cell)) = (line.text.get(..from), line.text.get(from..to)) else { return 0.0 };
     width(before) + width(cell) * (edge + 1.0) / 2.0
+}
+
+/// The line of a region's `lines` (consecutive) numbered `number`.
+pub(crate) fn line_numbered<'l, 'a>(
+    lines: &'l [crate::text::Line<'a>],
+    number: u32,
+) -> Option<&'l crate::text::Line<'a>> {
+    let first = lines.first()?;
+    lines.get(number.checked_sub(first.number)? as usize)
 }
 
 fn is_wide(c: char) -> bool {

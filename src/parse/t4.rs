@@ -8,7 +8,7 @@ use crate::value::{Cell, Value};
 
 use super::cells::{Event, Tok, tokenize_region};
 use super::markers::PdfSigns;
-use super::rows::{Slot, best_columns, display_center, display_edge, resolve_slots, slot_cell};
+use super::rows::{Slot, best_columns, display_center, display_edge, line_numbered, resolve_slots, slot_cell};
 
 /// Reads table 4 from the lines of its region.
 pub(crate) fn read<'a>(
@@ -118,7 +118,7 @@ pub(crate) fn read<'a>(
             values[0].1.line,
             format!(
                 "table 4 has {} of 15 values on one line and no header that gives its columns; {why}; \
-                 read those cells as blank (each group then adds up)",
+                 read those cells as blank (each group then adds up, its blank cells counted as 0)",
                 values.len()
             ),
         ));
@@ -570,7 +570,7 @@ fn align_by_gaps(
     if readings.next().is_some() {
         return None;
     }
-    let line = lines.iter().find(|l| l.number == values[0].1.line)?;
+    let line = line_numbered(lines, values[0].1.line)?;
     let mut out = Vec::with_capacity(15);
     for (i, v) in values.iter().enumerate() {
         out.push(*v);

@@ -950,14 +950,28 @@ impl Out<'_> {
         }
     }
 
-    /// `s` right-aligned in a cell `width` display columns wide as printed:
-    /// digits made full-width later take two columns, so such a cell is
-    /// twice as wide (PDF text lays cells out by position, whatever their digits).
-    fn right_aligned(&self, s: &str, width: usize) -> String {
+    /// The display width of `s` once printed: digits and the punctuation
+    /// made full-width later (see [`full_width_line`]) take two columns.
+    fn printed_width(&self, s: &str) -> usize {
         let full = |c: char| self.opts.full_width && full_width_line(&c.to_string()) != c.to_string();
-        let printed: usize = s.chars().map(|c| if full(c) { 2 } else { width_of(c) }).sum();
-        let width = if self.opts.full_width { width * 2 } else { width };
-        format!("{}{s}", " ".repeat(width.saturating_sub(printed)))
+        s.chars().map(|c| if full(c) { 2 } else { width_of(c) }).sum()
+    }
+
+    /// A cell `width` display columns wide as printed, twice as wide when
+    /// digits are made full-width (PDF text lays cells out by position,
+    /// whatever their digits).
+    fn cell_width(&self, width: usize) -> usize {
+        if self.opts.full_width { width * 2 } else { width }
+    }
+
+    /// `s` right-aligned in a cell (see [`Out::cell_width`]).
+    fn right_aligned(&self, s: &str, width: usize) -> String {
+        format!("{}{s}", " ".repeat(self.cell_width(width).saturating_sub(self.printed_width(s))))
+    }
+
+    /// `s` left-aligned in a cell (see [`Out::cell_width`]), a space after it at least.
+    fn left_aligned(&self, s: &str, width: usize) -> String {
+        format!("{s}{}", " ".repeat(self.cell_width(width).saturating_sub(self.printed_width(s)).max(1)))
     }
 
     fn num(&self, v: Option<Number>) -> String {
@@ -1893,16 +1907,8 @@ fn table4(out: &mut Out<'_>) {
             ));
             out.blank_line();
             out.blank_line();
-            // Cells of one display width, as `pdftotext -layout` lays them out
-            // by position (digits are made full-width, two columns, later).
-            let (cell, digit) = if out.opts.full_width { (8, 2) } else { (6, 1) };
-            let line: String = vals
-                .iter()
-                .map(|v| {
-                    let w: usize = v.chars().map(|c| if c.is_ascii() { digit } else { 2 }).sum();
-                    format!("{v}{}", " ".repeat(cell - w.min(cell - 1)))
-                })
-                .collect();
+            // Cells of one display width, as `pdftotext -layout` lays them out by position.
+            let line: String = vals.iter().map(|v| out.left_aligned(v, 6)).collect();
             out.push(line.trim_end().to_owned());
             out.blank_line();
             out.blank_line();
